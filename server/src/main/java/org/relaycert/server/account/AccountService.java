@@ -1,0 +1,160 @@
+package org.relaycert.server.account;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.channels.FileChannel;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.relaycert.server.config.ChatmailParams;
+import org.relaycert.server.store.MaildirStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accounts as chatmail keeps them: created on the first successful-looking login, one
+ * {@code password} file per user holding the hash (its mtime is the last IMAP login day) and the
+ * {@code enforceE2EEincoming} marker. Refusals look exactly like a wrong password to the client.
+ */
+public final class AccountService {
+    public static final String PASSWORD_FILE = "password";
+    public static final String ENFORCE_E2EE_MARKER = "enforceE2EEincoming";
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+    private static final String LOCAL_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String PASSWORD_CHARS =
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_{|}~";
+
+    private final ChatmailParams params;
+    private final AddressRules rules;
+    private final MaildirStore store;
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final Clock clock;
+    private final CreationGate gate;
+    private final ConcurrentHashMap<String, Object> creationLocks = new ConcurrentHashMap<>();
+    private final SecureRandom random = new SecureRandom();
+
+    public AccountService(ChatmailParams params, MaildirStore store, Clock clock, CreationGate gate) {
+        this.params = params;
+        this.rules = new AddressRules(params);
+        this.store = store;
+        this.clock = clock;
+        this.gate = gate;
+    }
+
+    public AddressRules rules() {
+        return rules;
+    }
+
+    /**
+     * Checks a login, creating the account if it does not exist and chatmail's rules allow it.
+     * Returns the canonical address on success, empty on any refusal (never says which).
+     */
+    public Optional<String> authenticate(String login, String password) {
+        if (password == null || password.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> canonical = rules.canonical(login);
+        if (canonical.isEmpty()) {
+            return Optional.empty();
+        }
+        String address = canonical.get();
+        Optional<String> stored = storedHash(address);
+        if (stored.isPresent()) {
+            return hasher.verify(password, stored.get()) ? canonical : Optional.empty();
+        }
+        Optional<String> refusal = rules.creationRefusal(address, password).or(gate::refusal);
+        if (refusal.isPresent()) {
+            log.info("registration rejected for a new address: {}", refusal.get());
+            return Optional.empty();
+        }
+        synchronized (creationLocks.computeIfAbsent(address, a -> new Object())) {
+            // A concurrent first login may have won: then its hash decides.
+            Optional<String> raced = storedHash(address);
+            if (raced.isPresent()) {
+                return hasher.verify(password, raced.get()) ? canonical : Optional.empty();
+            }
+            create(address, password);
+            return canonical;
+        }
+    }
+
+    /** Whether an account (a non-empty password file) exists. */
+    public boolean exists(String address) {
+        return storedHash(address).isPresent();
+    }
+
+    /** Whether incoming cleartext to this account must be refused (all accounts created here). */
+    public boolean enforcesE2eeIncoming(String address) {
+        return Files.exists(store.userDirectory(address).resolve(ENFORCE_E2EE_MARKER));
+    }
+
+    /** Records an IMAP login, day granularity as chatmail's lastlogin does (SMTP logins do not count). */
+    public void recordImapLogin(String address) {
+        Path pw = store.userDirectory(address).resolve(PASSWORD_FILE);
+        try {
+            FileTime day = FileTime.from(clock.instant().truncatedTo(ChronoUnit.DAYS));
+            if (!Files.getLastModifiedTime(pw).equals(day)) {
+                Files.setLastModifiedTime(pw, day);
+            }
+        } catch (IOException e) {
+            log.warn("cannot record login time for an account: {}", e.toString());
+        }
+    }
+
+    /** Fresh credentials for {@code /new}; nothing is stored, the first login creates the account. */
+    public NewAccount generate() {
+        int localLength = params.usernameMaxLength();
+        StringBuilder local = new StringBuilder();
+        for (int i = 0; i < localLength; i++) {
+            local.append(LOCAL_CHARS.charAt(random.nextInt(LOCAL_CHARS.length())));
+        }
+        StringBuilder pw = new StringBuilder();
+        for (int i = 0; i < params.passwordMinLength() + 3; i++) {
+            pw.append(PASSWORD_CHARS.charAt(random.nextInt(PASSWORD_CHARS.length())));
+        }
+        return new NewAccount(local + "@" + rules.domainPart(), pw.toString());
+    }
+
+    private Optional<String> storedHash(String address) {
+        Path pw = store.userDirectory(address).resolve(PASSWORD_FILE);
+        try {
+            String s = Files.readString(pw, StandardCharsets.US_ASCII).strip();
+            return s.isEmpty() ? Optional.empty() : Optional.of(s);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void create(String address, String password) {
+        Path dir = store.userDirectory(address);
+        try {
+            Files.createDirectories(dir);
+            Path tmp = dir.resolve(PASSWORD_FILE + ".tmp");
+            byte[] hash = (hasher.hash(password) + "\n").getBytes(StandardCharsets.US_ASCII);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(hash));
+                ch.force(true);
+            }
+            Files.move(tmp, dir.resolve(PASSWORD_FILE), StandardCopyOption.ATOMIC_MOVE);
+            Files.write(dir.resolve(ENFORCE_E2EE_MARKER), new byte[0]);
+            recordImapLogin(address);
+            store.mailbox(address);
+            log.info("account created");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (org.relaycert.server.store.StoreException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
