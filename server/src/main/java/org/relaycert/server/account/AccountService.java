@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.channels.FileChannel;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -28,25 +27,21 @@ public final class AccountService {
     public static final String PASSWORD_FILE = "password";
     public static final String ENFORCE_E2EE_MARKER = "enforceE2EEincoming";
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
-    private static final String LOCAL_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private static final String PASSWORD_CHARS =
-            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_{|}~";
 
-    private final ChatmailParams params;
     private final AddressRules rules;
     private final MaildirStore store;
     private final PasswordHasher hasher = new PasswordHasher();
     private final Clock clock;
     private final CreationGate gate;
     private final ConcurrentHashMap<String, Object> creationLocks = new ConcurrentHashMap<>();
-    private final SecureRandom random = new SecureRandom();
+    private final CredentialGenerator generator;
 
     public AccountService(ChatmailParams params, MaildirStore store, Clock clock, CreationGate gate) {
-        this.params = params;
         this.rules = new AddressRules(params);
         this.store = store;
         this.clock = clock;
         this.gate = gate;
+        this.generator = new CredentialGenerator(params);
     }
 
     public AddressRules rules() {
@@ -111,16 +106,7 @@ public final class AccountService {
 
     /** Fresh credentials for {@code /new}; nothing is stored, the first login creates the account. */
     public NewAccount generate() {
-        int localLength = params.usernameMaxLength();
-        StringBuilder local = new StringBuilder();
-        for (int i = 0; i < localLength; i++) {
-            local.append(LOCAL_CHARS.charAt(random.nextInt(LOCAL_CHARS.length())));
-        }
-        StringBuilder pw = new StringBuilder();
-        for (int i = 0; i < params.passwordMinLength() + 3; i++) {
-            pw.append(PASSWORD_CHARS.charAt(random.nextInt(PASSWORD_CHARS.length())));
-        }
-        return new NewAccount(local + "@" + rules.domainPart(), pw.toString());
+        return generator.generate();
     }
 
     private Optional<String> storedHash(String address) {
