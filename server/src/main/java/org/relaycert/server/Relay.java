@@ -17,6 +17,10 @@ public final class Relay implements AutoCloseable {
     }
 
     public static Relay start(RelayConfig config, Clock clock) throws Exception {
+        return start(config, clock, RelayExtensions.reference());
+    }
+
+    public static Relay start(RelayConfig config, Clock clock, RelayExtensions extensions) throws Exception {
         throw new UnsupportedOperationException("relay not wired yet");
     }
 

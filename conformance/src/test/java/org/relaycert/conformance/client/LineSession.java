@@ -1,0 +1,145 @@
+package org.relaycert.conformance.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.relaycert.conformance.target.Endpoint;
+
+/**
+ * A raw CRLF line session over TCP, optionally TLS from the start or upgraded later, recording a
+ * {@link Transcript}. Every read has a timeout, so a hanging target gives a failure, never a stuck run.
+ */
+public class LineSession implements AutoCloseable {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+    private static final int MAX_LINE = 64 * 1024;
+
+    protected final Transcript transcript;
+    private final Endpoint endpoint;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    protected LineSession(Endpoint endpoint, Socket socket, Transcript transcript) throws IOException {
+        this.endpoint = endpoint;
+        this.transcript = transcript;
+        attach(socket);
+    }
+
+    protected static Socket connect(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)
+            throws IOException {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());
+        plain.setSoTimeout((int) timeout.toMillis());
+        return tls == null ? plain : handshake(plain, endpoint, tls, protocols);
+    }
+
+    static SSLSocket handshake(Socket plain, Endpoint endpoint, SSLContext tls, String[] protocols) throws IOException {
+        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(plain, endpoint.host(), endpoint.port(), true);
+        if (protocols != null) {
+            s.setEnabledProtocols(protocols);
+        }
+        s.setSoTimeout(plain.getSoTimeout());
+        s.startHandshake();
+        return s;
+    }
+
+    private void attach(Socket s) throws IOException {
+        this.socket = s;
+        this.in = s.getInputStream();
+        this.out = s.getOutputStream();
+    }
+
+    /** Upgrades the connection in place (after a STARTTLS reply). */
+    public SSLSocket upgrade(SSLContext tls, String... protocols) throws IOException {
+        SSLSocket s = handshake(socket, endpoint, tls, protocols.length == 0 ? null : protocols);
+        transcript.note("TLS " + s.getSession().getProtocol() + " " + s.getSession().getCipherSuite());
+        attach(s);
+        return s;
+    }
+
+    public boolean isTls() {
+        return socket instanceof SSLSocket;
+    }
+
+    public void send(String line) throws IOException {
+        transcript.client(line);
+        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** Sends raw bytes (several pipelined commands, a message body) without recording each line. */
+    public void sendRaw(byte[] bytes, String note) throws IOException {
+        transcript.note(note);
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** One line without its CRLF; null if the server closed the connection. */
+    public String readLine() throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int prev = -1;
+        while (true) {
+            int b;
+            try {
+                b = in.read();
+            } catch (SocketTimeoutException e) {
+                transcript.note("timeout waiting for the server");
+                throw e;
+            }
+            if (b < 0) {
+                if (buf.size() == 0) {
+                    transcript.note("connection closed by server");
+                    return null;
+                }
+                break;
+            }
+            if (b == '\n' && prev == '\r') {
+                break;
+            }
+            if (prev == '\r') {
+                buf.write('\r');
+            }
+            if (b != '\r') {
+                buf.write(b);
+            }
+            prev = b;
+            if (buf.size() > MAX_LINE) {
+                throw new IOException("server line longer than " + MAX_LINE + " bytes");
+            }
+        }
+        String line = buf.toString(StandardCharsets.UTF_8);
+        transcript.server(line);
+        return line;
+    }
+
+    /** Reads exactly {@code n} bytes (an IMAP literal). */
+    public byte[] readBytes(int n) throws IOException {
+        byte[] data = in.readNBytes(n);
+        if (data.length < n) {
+            throw new IOException("connection closed inside a literal");
+        }
+        transcript.note("<" + n + " bytes>");
+        return data;
+    }
+
+    public Transcript transcript() {
+        return transcript;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing is best effort
+        }
+    }
+}
