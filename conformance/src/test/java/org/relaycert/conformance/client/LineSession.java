@@ -36,7 +36,7 @@ public class LineSession implements AutoCloseable {
     protected static Socket connect(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)
             throws IOException {
         Socket plain = new Socket();
-        plain.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());
+        plain.connect(new InetSocketAddress(endpoint.connectAddress(), endpoint.port()), (int) timeout.toMillis());
         plain.setSoTimeout((int) timeout.toMillis());
         return tls == null ? plain : handshake(plain, endpoint, tls, protocols);
     }
@@ -46,6 +46,9 @@ public class LineSession implements AutoCloseable {
         if (protocols != null) {
             s.setEnabledProtocols(protocols);
         }
+        javax.net.ssl.SSLParameters params = s.getSSLParameters();
+        params.setEndpointIdentificationAlgorithm("HTTPS"); // verify the host name, as mail clients must
+        s.setSSLParameters(params);
         s.setSoTimeout(plain.getSoTimeout());
         s.startHandshake();
         return s;
