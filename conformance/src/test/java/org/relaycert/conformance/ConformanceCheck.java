@@ -1,0 +1,16 @@
+package org.relaycert.conformance;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Marks a class of conformance checks: they get the {@code Target} and {@code Evidence} parameters. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@Tag("conformance")
+@ExtendWith(ConformanceExtension.class)
+public @interface ConformanceCheck {
+}

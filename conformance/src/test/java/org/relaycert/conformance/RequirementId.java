@@ -1,0 +1,13 @@
+package org.relaycert.conformance;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The one requirement of the catalogue a check method judges; its display name starts with the same ID. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface RequirementId {
+    String value();
+}

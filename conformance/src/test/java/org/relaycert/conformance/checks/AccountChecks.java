@@ -1,0 +1,170 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.ConformanceCheck;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.ImapResponse;
+import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.RandomCredentials;
+import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.target.Target;
+
+/** Accounts: created in seconds by the first login, nothing asked, and only under chatmail's rules. */
+@ConformanceCheck
+class AccountChecks {
+
+    private static ImapResponse imapLogin(Target t, Credentials c, Evidence ev, String label) throws Exception {
+        try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
+            ImapResponse r = s.login(c.address(), c.password());
+            ev.transcript(label, s.transcript());
+            return r;
+        }
+    }
+
+    @Test
+    @RequirementId("ACC-01")
+    @DisplayName("ACC-01 first IMAP login creates the account")
+    void firstImapLoginCreatesAccount(Target t, Evidence ev) throws Exception {
+        Credentials c = t.primary().freshCredentials();
+        assertThat(imapLogin(t, c, ev, "first login").ok()).as("first IMAP login of a new address").isTrue();
+        assertThat(imapLogin(t, c, ev, "second login").ok()).as("second IMAP login with the same password").isTrue();
+    }
+
+    @Test
+    @RequirementId("ACC-02")
+    @DisplayName("ACC-02 first SMTP AUTH creates the account")
+    void firstSmtpAuthCreatesAccount(Target t, Evidence ev) throws Exception {
+        Credentials c = t.primary().freshCredentials();
+        try (SmtpSession s = SmtpSession.open(t.primary().smtps(), t.trust())) {
+            s.ehlo("relaycert.test");
+            SmtpReply auth = s.authPlain(c.address(), c.password());
+            ev.transcript("smtps", s.transcript());
+            assertThat(auth.code()).as("AUTH PLAIN of a new address: %s", auth).isEqualTo(235);
+        }
+        assertThat(imapLogin(t, c, ev, "imap login afterwards").ok()).as("the account exists for IMAP too").isTrue();
+    }
+
+    @Test
+    @RequirementId("ACC-03")
+    @DisplayName("ACC-03 wrong password refused, right one still works")
+    void wrongPasswordRefused(Target t, Evidence ev) throws Exception {
+        Credentials c = t.primary().account();
+        Credentials wrong = new Credentials(c.address(), c.password() + "x");
+        assertThat(imapLogin(t, wrong, ev, "wrong password").ok()).as("login with a wrong password").isFalse();
+        assertThat(imapLogin(t, c, ev, "right password").ok()).as("login with the right password afterwards").isTrue();
+        try (SmtpSession s = SmtpSession.open(t.primary().smtps(), t.trust())) {
+            s.ehlo("relaycert.test");
+            SmtpReply auth = s.authPlain(wrong.address(), wrong.password());
+            ev.transcript("smtp wrong password", s.transcript());
+            assertThat(auth.code()).as("SMTP AUTH with a wrong password: %s", auth).isBetween(500, 599);
+        }
+    }
+
+    @Test
+    @RequirementId("ACC-04")
+    @DisplayName("ACC-04 too-short password creates no account")
+    void tooShortPasswordRefused(Target t, Evidence ev) throws Exception {
+        for (String pw : List.of("admin", "12345678")) {
+            Credentials c = new Credentials(t.primary().freshCredentials().address(), pw);
+            assertThat(imapLogin(t, c, ev, "password of " + pw.length()).ok())
+                    .as("first login with a %d-character password", pw.length()).isFalse();
+        }
+    }
+
+    @Test
+    @RequirementId("ACC-05")
+    @DisplayName("ACC-05 localpart and domain rules enforced at creation")
+    void localpartRulesEnforced(Target t, Evidence ev) throws Exception {
+        String domain = t.primary().domain();
+        List<String> bad = List.of(
+                RandomCredentials.localpart(8) + "@" + domain,
+                RandomCredentials.localpart(10) + "@" + domain,
+                RandomCredentials.localpart(8) + "+@" + domain,
+                RandomCredentials.localpart(8) + "!@" + domain,
+                RandomCredentials.localpart(9) + "@" + domain + ".invalid");
+        List<String> created = new ArrayList<>();
+        for (String address : bad) {
+            if (imapLogin(t, new Credentials(address, RandomCredentials.random("abcdefgh12345678", 16)), ev, address).ok()) {
+                created.add(address);
+            }
+        }
+        assertThat(created).as("addresses that must not be creatable but were").isEmpty();
+    }
+
+    @Test
+    @RequirementId("ACC-06")
+    @DisplayName("ACC-06 POST /new returns working credentials")
+    void newEndpointReturnsWorkingAccount(Target t, Evidence ev) throws Exception {
+        RelayUnderTest relay = t.primary();
+        HttpClient http = HttpClient.newBuilder().sslContext(t.trust()).connectTimeout(Duration.ofSeconds(10)).build();
+        URI uri = URI.create("https://" + relay.https().host() + ":" + relay.https().port() + "/new");
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        ev.line("POST " + uri + " -> " + r.statusCode() + " " + r.headers().firstValue("content-type").orElse(""));
+        assertThat(r.statusCode()).as("status of POST /new").isEqualTo(200);
+        JsonNode json = new ObjectMapper().readTree(r.body());
+        String email = json.path("email").asText();
+        String password = json.path("password").asText();
+        ev.line("email " + email + ", password of " + password.length() + " characters");
+        assertThat(email).as("email").endsWith("@" + relay.domain());
+        assertThat(imapLogin(t, new Credentials(email, password), ev, "login with /new credentials").ok())
+                .as("IMAP login with the credentials from /new").isTrue();
+    }
+
+    @Test
+    @RequirementId("ACC-07")
+    @DisplayName("ACC-07 concurrent first logins of one account all succeed")
+    void concurrentFirstLogins(Target t, Evidence ev) throws Exception {
+        Credentials c = t.primary().freshCredentials();
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try {
+            List<Callable<ImapResponse>> logins = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                logins.add(() -> {
+                    try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
+                        return s.login(c.address(), c.password());
+                    }
+                });
+            }
+            int ok = 0;
+            for (Future<ImapResponse> f : pool.invokeAll(logins)) {
+                ImapResponse r = f.get();
+                ev.line(r.tagged());
+                ok += r.ok() ? 1 : 0;
+            }
+            assertThat(ok).as("successful logins out of 10 concurrent first logins").isEqualTo(10);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @RequirementId("ACC-08")
+    @DisplayName("ACC-08 two accounts may share a password")
+    void samePasswordForTwoAccounts(Target t, Evidence ev) throws Exception {
+        Credentials a = t.primary().freshCredentials();
+        Credentials b = new Credentials(t.primary().freshCredentials().address(), a.password());
+        assertThat(imapLogin(t, a, ev, "first account").ok()).as("first account").isTrue();
+        assertThat(imapLogin(t, b, ev, "second account, same password").ok()).as("second account with the same password").isTrue();
+    }
+}

@@ -1,0 +1,92 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.ConformanceCheck;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.ImapResponse;
+import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.Target;
+
+/** IMAP basics that Delta Chat relies on. */
+@ConformanceCheck
+class ImapChecks {
+
+    @Test
+    @RequirementId("IMAP-01")
+    @DisplayName("IMAP-01 CAPABILITY advertises XCHATMAIL")
+    void xchatmailAdvertised(Target t, Evidence ev) throws Exception {
+        Credentials c = t.primary().account();
+        try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
+            List<String> before = s.capabilities();
+            s.login(c.address(), c.password());
+            List<String> after = s.capabilities();
+            ev.transcript("993", s.transcript());
+            assertThat(before).as("capabilities before login").contains("XCHATMAIL");
+            assertThat(after).as("capabilities after login").contains("XCHATMAIL");
+        }
+    }
+
+    @Test
+    @RequirementId("IMAP-02")
+    @DisplayName("IMAP-02 IDLE, UIDPLUS and MOVE advertised after login")
+    void coreExtensionsAdvertised(Target t, Evidence ev) throws Exception {
+        Credentials c = t.primary().account();
+        try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
+            s.login(c.address(), c.password());
+            List<String> caps = s.capabilities();
+            ev.transcript("993", s.transcript());
+            assertThat(caps).as("capabilities after login").contains("IDLE", "UIDPLUS", "MOVE");
+        }
+    }
+
+    @Test
+    @RequirementId("IMAP-03")
+    @DisplayName("IMAP-03 LOGINDISABLED and no LOGIN on 143 before STARTTLS")
+    void loginDisabledBeforeStartTls(Target t, Evidence ev) throws Exception {
+        Credentials c = t.primary().account();
+        try (ImapSession s = ImapSession.open(t.primary().imap(), null)) {
+            List<String> caps = s.capabilities();
+            ImapResponse login = s.login(c.address(), c.password());
+            ev.transcript("143 without TLS", s.transcript());
+            assertThat(caps).as("capabilities before STARTTLS").contains("STARTTLS", "LOGINDISABLED");
+            assertThat(login.ok()).as("LOGIN before STARTTLS: %s", login.tagged()).isFalse();
+        }
+    }
+
+    @Test
+    @RequirementId("IMAP-04")
+    @DisplayName("IMAP-04 IDLE announces a new message")
+    void idleAnnouncesNewMail(Target t, Evidence ev) throws Exception {
+        Credentials rcpt = t.primary().account();
+        Credentials sender = t.primary().account();
+        try (ImapSession idle = ImapSession.open(t.primary().imaps(), t.trust())) {
+            idle.login(rcpt.address(), rcpt.password());
+            ImapResponse select = idle.command("SELECT INBOX");
+            assertThat(select.ok()).as("SELECT INBOX").isTrue();
+            assertThat(idle.idle()).as("IDLE accepted").isPresent();
+            try (SmtpSession smtp = SmtpSession.open(t.primary().smtps(), t.trust())) {
+                smtp.ehlo("relaycert.test");
+                smtp.authPlain(sender.address(), sender.password());
+                SmtpReply sent = smtp.sendMail(sender.address(), List.of(rcpt.address()),
+                        Messages.forDelivery(sender.address(), rcpt.address()).getBytes(StandardCharsets.UTF_8));
+                ev.transcript("submission", smtp.transcript());
+                assertThat(sent.code()).as("message accepted for delivery: %s", sent).isEqualTo(250);
+            }
+            Optional<String> exists = idle.awaitUntagged(l -> l.matches("\\* \\d+ EXISTS"), Duration.ofSeconds(10));
+            idle.done();
+            ev.transcript("idle", idle.transcript());
+            assertThat(exists).as("untagged EXISTS while idling").isPresent();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.ConformanceCheck;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.target.Target;
+
+/** TLS versions on every port. */
+@ConformanceCheck
+class TlsChecks {
+
+    @Test
+    @RequirementId("TLS-01")
+    @DisplayName("TLS-01 TLS 1.0 and 1.1 refused on every TLS port")
+    void legacyTlsRefused(Target t, Evidence ev) throws Exception {
+        List<String> accepted = new ArrayList<>();
+        for (String protocol : List.of("TLSv1", "TLSv1.1")) {
+            TlsProbe.requireClientCanOffer(protocol);
+            for (TlsProbe.Port port : TlsProbe.allTlsPorts(t.primary())) {
+                TlsProbe.Outcome o = TlsProbe.handshake(port, t.trust(), protocol);
+                ev.line(port.name() + " " + protocol + ": " + o.detail());
+                if (o.handshakeSucceeded()) {
+                    accepted.add(port.name() + " " + protocol);
+                }
+            }
+        }
+        assertThat(accepted).as("ports that completed a legacy TLS handshake").isEmpty();
+    }
+
+    @Test
+    @RequirementId("TLS-02")
+    @DisplayName("TLS-02 client ports require TLS 1.3")
+    void clientPortsRequireTls13(Target t, Evidence ev) throws Exception {
+        List<String> accepted12 = new ArrayList<>();
+        for (TlsProbe.Port port : TlsProbe.clientPorts(t.primary())) {
+            TlsProbe.Outcome tls13 = TlsProbe.handshake(port, t.trust(), "TLSv1.3");
+            ev.line(port.name() + " TLSv1.3: " + tls13.detail());
+            assertThat(tls13.handshakeSucceeded()).as("TLS 1.3 handshake on %s", port.name()).isTrue();
+            TlsProbe.Outcome tls12 = TlsProbe.handshake(port, t.trust(), "TLSv1.2");
+            ev.line(port.name() + " TLSv1.2: " + tls12.detail());
+            if (tls12.handshakeSucceeded()) {
+                accepted12.add(port.name());
+            }
+        }
+        assertThat(accepted12).as("client ports that accepted TLS 1.2").isEmpty();
+    }
+}

@@ -1,0 +1,47 @@
+package org.relaycert.server.delivery;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.relaycert.server.store.MaildirStore;
+import org.relaycert.server.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts one message into the INBOX of each local recipient. A recipient's copy is durable (fsynced and
+ * renamed into the Maildir) before its outcome is reported, so a 250 never precedes the disk.
+ */
+public final class LocalDelivery {
+    private static final Logger log = LoggerFactory.getLogger(LocalDelivery.class);
+
+    private final MaildirStore store;
+    private final Clock clock;
+
+    public LocalDelivery(MaildirStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** One outcome per recipient, in order; a failed copy is a 451 for that recipient only. */
+    public List<MailIntake.Outcome> deliver(List<String> recipients, byte[] message) {
+        List<MailIntake.Outcome> outcomes = new ArrayList<>(recipients.size());
+        for (String rcpt : recipients) {
+            outcomes.add(new MailIntake.Outcome(rcpt, deliverOne(rcpt, message)));
+        }
+        return outcomes;
+    }
+
+    private Reply deliverOne(String recipient, byte[] message) {
+        try {
+            store.mailbox(recipient).folder("INBOX").append(message, Set.of(), clock.instant());
+            return Reply.of(250, "2.0.0", "OK");
+        } catch (StoreException e) {
+            log.warn("local delivery failed: {}", e.getMessage());
+            return e.kind() == StoreException.Kind.OVER_QUOTA
+                    ? Reply.of(552, "5.2.2", "Mailbox full")
+                    : Reply.of(451, "4.3.0", "Local delivery failed, try again later");
+        }
+    }
+}
