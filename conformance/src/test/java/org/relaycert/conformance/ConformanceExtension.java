@@ -23,6 +23,8 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     public static final String SHOULD_FAILED = "SHOULD not met: ";
     public static final String EVIDENCE_KEY = "relaycert.evidence";
     public static final String FIGURE_PREFIX = "relaycert.figure.";
+    public static final String TARGET_KEY = "relaycert.target";
+    public static final String SENSITIVITY_KEY = "relaycert.sensitivity";
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ConformanceExtension.class);
 
     @Override
@@ -41,6 +43,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
 
     @Override
     public void afterEach(ExtensionContext c) {
+        c.publishReportEntry(TARGET_KEY, Targets.forRun(c).name());
         Evidence ev = c.getStore(NS).get("evidence", Evidence.class);
         if (ev == null) {
             return;

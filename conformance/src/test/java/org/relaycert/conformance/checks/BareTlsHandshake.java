@@ -18,7 +18,7 @@ final class BareTlsHandshake implements AutoCloseable {
 
     static BareTlsHandshake open(Endpoint e, SSLContext trust, String protocol) throws IOException {
         Socket plain = new Socket();
-        plain.connect(new InetSocketAddress(e.host(), e.port()), 10_000);
+        plain.connect(new InetSocketAddress(e.connectAddress(), e.port()), 10_000);
         plain.setSoTimeout(10_000);
         SSLSocket s = (SSLSocket) trust.getSocketFactory().createSocket(plain, e.host(), e.port(), true);
         s.setEnabledProtocols(new String[] {protocol});

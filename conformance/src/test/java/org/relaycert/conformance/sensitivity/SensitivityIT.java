@@ -1,0 +1,47 @@
+package org.relaycert.conformance.sensitivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestReporter;
+import org.relaycert.conformance.ConformanceExtension;
+import org.relaycert.conformance.target.Targets;
+import org.relaycert.conformance.verdict.SensitivityRows;
+import org.relaycert.conformance.verdict.Verdicts;
+import org.relaycert.fixtures.variants.Variant;
+import org.relaycert.fixtures.variants.Variants;
+import org.relaycert.reports.Verdict;
+
+/**
+ * The suite's test of itself: every check must fail against the variant that breaks exactly its rule.
+ * (That it passes against the reference relay is the main run's verdict; the report joins both.)
+ */
+class SensitivityIT {
+    private final Map<String, Map<String, Verdicts.Judgement>> byVariant = new ConcurrentHashMap<>();
+
+    @TestFactory
+    @DisplayName("sensitivity: each check is caught by its variant")
+    List<DynamicTest> everyCheckFailsOnItsVariant(TestReporter reporter) {
+        Assumptions.assumeFalse(Targets.external(), "the sensitivity run needs the local world, not an external target");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Variant v : Variants.all()) {
+            for (String id : v.breaks()) {
+                tests.add(DynamicTest.dynamicTest(id + " fails on variant " + v.name(), () -> {
+                    Verdicts.Judgement j = byVariant.computeIfAbsent(v.name(), n -> VariantRun.run(v)).get(id);
+                    reporter.publishEntry(ConformanceExtension.SENSITIVITY_KEY,
+                            SensitivityRows.format(v.name(), v.rule(), id, j.verdict()));
+                    assertThat(j.verdict()).as("%s against variant '%s' (%s): %s", id, v.name(), v.rule(), j.reason())
+                            .isEqualTo(Verdict.FAIL);
+                }));
+            }
+        }
+        return tests;
+    }
+}
