@@ -108,7 +108,7 @@ public final class Folder {
     public MessageInfo append(byte[] content, Set<String> flags, Instant internalDate) throws StoreException {
         Set<String> canonical = MaildirFlags.canonical(flags);
         // INTERNALDATE has whole seconds in IMAP and time_t in Dovecot's Maildir.
-        Instant date = internalDate.truncatedTo(ChronoUnit.SECONDS);
+        Instant date = (internalDate == null ? clock.instant() : internalDate).truncatedTo(ChronoUnit.SECONDS);
         StoredMessage stored;
         lock.lock();
         try {

@@ -52,7 +52,8 @@ public final class UserMailbox {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*")) {
             for (Path entry : entries) {
                 Optional<String> name = FolderName.fromDirectoryName(entry.getFileName().toString());
-                if (name.isPresent() && FolderScan.isMaildir(entry)) {
+                // ".INBOX" made by another program would otherwise list INBOX twice
+                if (name.isPresent() && !FolderName.isInbox(name.get()) && FolderScan.isMaildir(entry)) {
                     names.add(name.get());
                 }
             }
