@@ -83,7 +83,7 @@ public final class UserMailbox {
             if (!FolderName.isInbox(canonical) && !FolderScan.isMaildir(folderDir)) {
                 throw new StoreException(StoreException.Kind.NONEXISTENT, "no folder " + canonical);
             }
-            folder = Folder.open(address, canonical, folderDir, clock, listeners, uidValidities::next);
+            folder = Folder.open(address, canonical, folderDir, clock, listeners, uidValidities);
             open.put(canonical, folder);
             return folder;
         }
