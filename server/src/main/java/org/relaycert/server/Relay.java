@@ -82,7 +82,7 @@ public final class Relay implements AutoCloseable {
         MaildirStore store = new MaildirStore(s.dataDir().resolve("mailboxes"), clock);
         AccountService accounts = new AccountService(config.params(), store, clock, extensions.creationGate());
         RelayMailIntake intake = new RelayMailIntake(config.params(), accounts,
-                new LocalDelivery(store, clock), RemoteDelivery.NONE);
+                new LocalDelivery(store, clock, config.params().maxMailboxSize()), RemoteDelivery.NONE);
         String host = config.mailDomain();
 
         smtp(Service.SMTP, SmtpPort.MX, s.smtpPort(), contexts.mx(), boss, workers, intake, accounts);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.relaycert.server.store.MaildirStore;
 import org.relaycert.server.store.StoreException;
+import org.relaycert.server.store.UserMailbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +19,13 @@ public final class LocalDelivery {
 
     private final MaildirStore store;
     private final Clock clock;
+    private final long quotaBytes;
 
-    public LocalDelivery(MaildirStore store, Clock clock) {
+    /** {@code quotaBytes}: max_mailbox_size; a copy that would go beyond it is refused (Dovecot grace 0). */
+    public LocalDelivery(MaildirStore store, Clock clock, long quotaBytes) {
         this.store = store;
         this.clock = clock;
+        this.quotaBytes = quotaBytes;
     }
 
     /** One outcome per recipient, in order; a failed copy is a 451 for that recipient only. */
@@ -35,12 +39,17 @@ public final class LocalDelivery {
 
     private Reply deliverOne(String recipient, byte[] message) {
         try {
-            store.mailbox(recipient).folder("INBOX").append(message, Set.of(), clock.instant());
+            UserMailbox mailbox = store.mailbox(recipient);
+            if (mailbox.usedBytes() + message.length > quotaBytes) {
+                log.info("local delivery refused: mailbox full");
+                return Reply.of(552, "5.2.2", "Quota exceeded (mailbox for user is full)");
+            }
+            mailbox.folder("INBOX").append(message, Set.of(), clock.instant());
             return Reply.of(250, "2.0.0", "OK");
         } catch (StoreException e) {
             log.warn("local delivery failed: {}", e.getMessage());
             return e.kind() == StoreException.Kind.OVER_QUOTA
-                    ? Reply.of(552, "5.2.2", "Mailbox full")
+                    ? Reply.of(552, "5.2.2", "Quota exceeded (mailbox for user is full)")
                     : Reply.of(451, "4.3.0", "Local delivery failed, try again later");
         }
     }
