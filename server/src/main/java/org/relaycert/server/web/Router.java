@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dispatches aggregated requests to routes by exact path: 400 for what the codec could not parse or a
- * target that names no path, 301 from {@code www.<domain>} to the domain, 404 for unknown paths, 405
+ * target that names no path, 505 for HTTP versions other than 1.x, 301 from {@code www.<domain>} to the domain, 404 for unknown paths, 405
  * with {@code Allow} for methods a route does not take. HEAD is GET without the body. Logs carry
  * method, path and status only, never the peer's address.
  */
@@ -49,6 +49,10 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (request.decoderResult().isFailure()) {
             // The decoder discards the rest of the connection after a failure: answer and close.
             send(ctx, request, WebResponse.plain(HttpResponseStatus.BAD_REQUEST), false, true);
+            return;
+        }
+        if (request.protocolVersion().majorVersion() != 1) {
+            send(ctx, request, WebResponse.plain(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED), false, true);
             return;
         }
         Optional<RequestTarget> target = RequestTarget.parse(request.uri());
