@@ -56,6 +56,18 @@ class WebServerTest {
     }
 
     @Test
+    void credentialsFromNewLogInAndCreateTheAccount() throws Exception {
+        JsonNode body = JSON.readTree(web.send("POST", "/new").body());
+        String email = body.get("email").asText();
+        String password = body.get("password").asText();
+
+        assertThat(web.accounts.exists(email)).as("/new stores nothing").isFalse();
+        assertThat(web.accounts.authenticate(email, password)).hasValue(email);
+        assertThat(web.accounts.exists(email)).isTrue();
+        assertThat(web.accounts.authenticate(email, password + "x")).isEmpty();
+    }
+
+    @Test
     void everyPostGivesDifferentCredentials() throws Exception {
         JsonNode a = JSON.readTree(web.send("POST", "/new").body());
         JsonNode b = JSON.readTree(web.send("POST", "/new").body());
