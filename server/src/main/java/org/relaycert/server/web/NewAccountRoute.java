@@ -13,17 +13,20 @@ import org.relaycert.server.account.NewAccount;
  * {@code {"email": .., "password": ..}}, plus {@code dclogin_url} on self-signed relays. Nothing is
  * stored; the first login creates the account. Delta Chat POSTs here after scanning
  * {@code DCACCOUNT:https://<domain>/new}; a browser's GET is sent to that URI instead, except on
- * self-signed relays whose landing page fetches the JSON itself.
+ * self-signed relays whose landing page fetches the JSON itself. Requests that produce credentials
+ * are rate-limited per client address (503 with a JSON {@code reason}).
  */
 final class NewAccountRoute implements Route {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccountService accounts;
     private final WebServerConfig config;
+    private final NewAccountRateLimit limit;
 
-    NewAccountRoute(AccountService accounts, WebServerConfig config) {
+    NewAccountRoute(AccountService accounts, WebServerConfig config, NewAccountRateLimit limit) {
         this.accounts = accounts;
         this.config = config;
+        this.limit = limit;
     }
 
     @Override
@@ -35,6 +38,12 @@ final class NewAccountRoute implements Route {
     public WebResponse respond(WebRequest request) throws Exception {
         if (request.method().equals(HttpMethod.GET) && !config.selfSigned()) {
             return WebResponse.redirect(HttpResponseStatus.MOVED_PERMANENTLY, dcaccountUri(config.mailDomain()));
+        }
+        if (!limit.tryAcquire(request.client())) {
+            // Delta Chat shows "reason" from a non-2xx answer to the user.
+            ObjectNode refusal = JSON.createObjectNode().put("reason", "Too many requests, try again in a few seconds.");
+            return new WebResponse(HttpResponseStatus.SERVICE_UNAVAILABLE, WebResponse.JSON,
+                    JSON.writeValueAsBytes(refusal), java.util.Map.of("Retry-After", "1"));
         }
         NewAccount account = accounts.generate();
         ObjectNode body = JSON.createObjectNode();

@@ -16,6 +16,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -61,12 +63,14 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         boolean head = request.method().equals(HttpMethod.HEAD);
-        WebResponse response = respond(request, target.get(), head ? HttpMethod.GET : request.method());
+        WebResponse response = respond(request, target.get(), head ? HttpMethod.GET : request.method(),
+                ctx.channel().remoteAddress() instanceof InetSocketAddress peer ? peer.getAddress() : null);
         log.debug("{} {} -> {}", request.method(), target.get().path(), response.status().code());
         send(ctx, request, response, head, !HttpUtil.isKeepAlive(request));
     }
 
-    private WebResponse respond(FullHttpRequest request, RequestTarget target, HttpMethod method) {
+    private WebResponse respond(FullHttpRequest request, RequestTarget target, HttpMethod method,
+            InetAddress client) {
         String host = hostName(request.headers().get(HttpHeaderNames.HOST));
         if (host.equals("www." + mailDomain)) {
             return WebResponse.redirect(HttpResponseStatus.MOVED_PERMANENTLY,
@@ -81,7 +85,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         try {
             return route.respond(new WebRequest(method, target.path(), target.query(), request.headers(),
-                    ByteBufUtil.getBytes(request.content())));
+                    ByteBufUtil.getBytes(request.content()), client));
         } catch (Exception e) {
             log.warn("{} {} failed: {}", method, target.path(), e.toString());
             return WebResponse.plain(HttpResponseStatus.INTERNAL_SERVER_ERROR);

@@ -2,6 +2,7 @@ package org.relaycert.server.web;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,8 @@ import java.util.Map;
  * @param path  the decoded path of the request target
  * @param query decoded query parameters
  * @param body  the request body, possibly empty
+ * @param client the peer's address, for rate limits only: never log or store it
  */
 public record WebRequest(HttpMethod method, String path, Map<String, List<String>> query, HttpHeaders headers,
-        byte[] body) {
+        byte[] body, InetAddress client) {
 }

@@ -1,5 +1,6 @@
 package org.relaycert.server.web;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.relaycert.server.account.AccountService;
@@ -19,10 +20,16 @@ public final class WebRoutes {
     private WebRoutes() {
     }
 
-    /** A fresh, modifiable table: callers may add routes (for instance {@code /mxdeliv}) before starting. */
+    /** {@link #reference(WebServerConfig, AccountService, NewAccountRateLimit)} with chatmail's limit on the system clock. */
     public static Map<String, Route> reference(WebServerConfig config, AccountService accounts) {
+        return reference(config, accounts, NewAccountRateLimit.chatmail(Clock.systemUTC()));
+    }
+
+    /** A fresh, modifiable table: callers may add routes (for instance {@code /mxdeliv}) before starting. */
+    public static Map<String, Route> reference(WebServerConfig config, AccountService accounts,
+            NewAccountRateLimit newAccountLimit) {
         Map<String, Route> routes = new LinkedHashMap<>();
-        Route newAccount = new NewAccountRoute(accounts, config);
+        Route newAccount = new NewAccountRoute(accounts, config, newAccountLimit);
         routes.put(NEW, newAccount);
         routes.put(NEW_LEGACY, newAccount);
         Route autoconfig = new AutoconfigRoute(config);

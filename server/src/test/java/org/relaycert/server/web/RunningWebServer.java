@@ -41,12 +41,17 @@ final class RunningWebServer implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
 
     RunningWebServer(Path dir, String mailDomain, UnaryOperator<WebServerConfig> tweak) throws Exception {
+        this(dir, mailDomain, tweak, NewAccountRateLimit.NONE);
+    }
+
+    RunningWebServer(Path dir, String mailDomain, UnaryOperator<WebServerConfig> tweak, NewAccountRateLimit limit)
+            throws Exception {
         ChatmailParams params = ConfigLoader.parse("[params]\nmail_domain = " + mailDomain + "\n", dir).params();
         TlsMaterial material = TlsMaterial.selfSigned(dir, mailDomain, List.of("127.0.0.1"));
         this.accounts = new AccountService(params, store(dir), Clock.systemUTC(), CreationGate.OPEN);
         this.config = tweak.apply(new WebServerConfig(new InetSocketAddress("127.0.0.1", 0),
                 new TlsContexts(material).mx(), mailDomain, params, 10465, 10587, 10993, 10143));
-        this.server = WebServer.start(config, group, group, accounts);
+        this.server = WebServer.start(config, group, group, WebRoutes.reference(config, accounts, limit));
         this.clientTls = trusting(material.certificateChain());
         this.http = HttpClient.newBuilder().sslContext(clientTls).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10)).build();
