@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dispatches aggregated requests to routes by exact path: 400 for what the codec could not parse or a
+ * Dispatches aggregated requests to routes by exact path: 400 for what the codec could not parse (414
+ * and 431 for its length limits) or a
  * target that names no path, 505 for HTTP versions other than 1.x, 301 from {@code www.<domain>} to the domain, 404 for unknown paths, 405
  * with {@code Allow} for methods a route does not take. HEAD is GET without the body. Logs carry
  * method, path and status only, never the peer's address.
@@ -50,7 +53,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (request.decoderResult().isFailure()) {
             // The decoder discards the rest of the connection after a failure: answer and close.
-            send(ctx, request, WebResponse.plain(HttpResponseStatus.BAD_REQUEST), false, true);
+            send(ctx, request, WebResponse.plain(failureStatus(request.decoderResult().cause())), false, true);
             return;
         }
         if (request.protocolVersion().majorVersion() != 1) {
@@ -90,6 +93,17 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             log.warn("{} {} failed: {}", method, target.path(), e.toString());
             return WebResponse.plain(HttpResponseStatus.INTERNAL_SERVER_ERROR);
         }
+    }
+
+    /** 414 and 431 for the limits the codec enforces (RFC 9110 15.5.15, RFC 6585 5), else 400. */
+    static HttpResponseStatus failureStatus(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return HttpResponseStatus.REQUEST_URI_TOO_LONG;
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+        }
+        return HttpResponseStatus.BAD_REQUEST;
     }
 
     static String allow(Route route) {

@@ -78,6 +78,11 @@ public record WebServerConfig(
                 alpnPort, dialHost, bytes, idleTimeout);
     }
 
+    public WebServerConfig withIdleTimeout(Duration timeout) {
+        return new WebServerConfig(bind, tls, mailDomain, params, smtpsPort, submissionPort, imapsPort, imapPort,
+                alpnPort, dialHost, maxContentLength, timeout);
+    }
+
     /** Self-signed relays (a {@code _} domain or an IP literal) get JSON on {@code GET /new} and no HSTS. */
     public boolean selfSigned() {
         return params.selfSignedDomain();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,14 @@ class SelfSignedWebServerTest {
             assertThat(body.get("dclogin_url").asText()).contains("&ih=127.0.0.1&sh=127.0.0.1").endsWith("&ic=3");
             assertThat(r.headers().firstValue("strict-transport-security")).isEmpty();
             assertThat(web.get("/").body()).contains("POST https://127.0.0.1/new").contains("dclogin_url");
+        }
+    }
+
+    @Test
+    void idleConnectionsAreClosed() throws Exception {
+        try (RunningWebServer web = new RunningWebServer(dir, "_web.test", c -> c.withIdleTimeout(Duration.ofMillis(200)))) {
+            // raw() reads until the server closes; an open request head with no end would otherwise hang.
+            assertThat(web.raw("GET / HTTP/1.1\r\n")).isEmpty();
         }
     }
 

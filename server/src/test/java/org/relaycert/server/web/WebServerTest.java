@@ -193,6 +193,13 @@ class WebServerTest {
     }
 
     @Test
+    void overlongRequestLinesAre414AndHugeHeadersAre431() throws Exception {
+        assertThat(web.raw("GET /" + "a".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 414 ");
+        assertThat(web.raw("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(9000) + "\r\n\r\n"))
+                .startsWith("HTTP/1.1 431 ");
+    }
+
+    @Test
     void otherHttpVersionsAre505() throws Exception {
         assertThat(web.raw("GET / HTTP/9.9\r\nHost: x\r\n\r\n")).startsWith("HTTP/1.1 505 ");
     }
