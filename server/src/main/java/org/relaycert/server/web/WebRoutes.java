@@ -16,6 +16,7 @@ public final class WebRoutes {
     public static final String ROBOTS = "/robots.txt";
     public static final String INDEX = "/";
     public static final String INDEX_HTML = "/index.html";
+    public static final String INFO = "/info.html";
 
     private WebRoutes() {
     }
@@ -40,6 +41,7 @@ public final class WebRoutes {
         Route index = new IndexRoute(config);
         routes.put(INDEX, index);
         routes.put(INDEX_HTML, index);
+        routes.put(INFO, new InfoRoute(config));
         return routes;
     }
 }

@@ -141,6 +141,15 @@ class WebServerTest {
     }
 
     @Test
+    void infoPageRendersTheConfiguredLimits() throws Exception {
+        HttpResponse<String> r = web.get("/info.html");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("60 messages per minute").contains("500 MB").contains("after 20 days")
+                .contains("unused for 90 days");
+    }
+
+    @Test
     void headAnswersLikeGetWithoutBody() throws Exception {
         HttpResponse<String> get = web.get("/robots.txt");
         HttpResponse<String> head = web.send("HEAD", "/robots.txt");
