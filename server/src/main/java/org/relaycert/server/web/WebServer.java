@@ -1,0 +1,76 @@
+package org.relaycert.server.web;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.relaycert.server.account.AccountService;
+
+/**
+ * The relay's HTTPS front end (chatmail's nginx site): {@code /new}, autoconfig, the MTA-STS policy,
+ * robots.txt and a landing page. Pipeline per connection: {@code tls}, {@code http} (codec),
+ * {@code idle}, {@code aggregator}, {@code router}. Needs NIO event loop groups.
+ */
+public final class WebServer implements AutoCloseable {
+    private final Channel server;
+    private final ChannelGroup connections;
+
+    private WebServer(Channel server, ChannelGroup connections) {
+        this.server = server;
+        this.connections = connections;
+    }
+
+    /** Starts with the reference routes ({@link WebRoutes#reference}). */
+    public static WebServer start(WebServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
+            AccountService accounts) throws InterruptedException {
+        return start(config, boss, workers, WebRoutes.reference(config, accounts));
+    }
+
+    /** Starts with a caller's route table (path to route, exact match). */
+    public static WebServer start(WebServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
+            Map<String, Route> routes) throws InterruptedException {
+        ChannelGroup connections = new DefaultChannelGroup("web", GlobalEventExecutor.INSTANCE);
+        Router router = new Router(routes, new SecurityHeaders(!config.selfSigned()), config.mailDomain());
+        long idleMillis = config.idleTimeout().toMillis();
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
+                        ch.pipeline()
+                                .addLast("tls", config.tls().newHandler(ch.alloc()))
+                                .addLast("http", new HttpServerCodec())
+                                .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                                .addLast("aggregator", new HttpObjectAggregator(config.maxContentLength()))
+                                .addLast("router", router);
+                    }
+                });
+        Channel server = bootstrap.bind(config.bind()).sync().channel();
+        return new WebServer(server, connections);
+    }
+
+    /** The bound address (the real port when the config said 0). */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Stops listening and closes open connections; the event loop groups stay the caller's. */
+    @Override
+    public void close() {
+        server.close().syncUninterruptibly();
+        connections.close().syncUninterruptibly();
+    }
+}
