@@ -27,6 +27,8 @@ import org.relaycert.server.smtp.SmtpServerConfig;
 import org.relaycert.server.store.MaildirStore;
 import org.relaycert.server.tls.TlsContexts;
 import org.relaycert.server.tls.TlsMaterial;
+import org.relaycert.server.web.NewAccountRateLimit;
+import org.relaycert.server.web.WebRoutes;
 import org.relaycert.server.web.WebServer;
 import org.relaycert.server.web.WebServerConfig;
 import org.slf4j.Logger;
@@ -108,9 +110,11 @@ public final class Relay implements AutoCloseable {
             addresses.put(implicit ? Service.IMAPS : Service.IMAP, imap.localAddress());
         }
 
-        WebServer web = WebServer.start(new WebServerConfig(bind(s.httpsPort()), contexts.mx(), host, config.params(),
+        WebServerConfig webConfig = new WebServerConfig(bind(s.httpsPort()), contexts.mx(), host, config.params(),
                 addresses.get(Service.SMTPS).getPort(), addresses.get(Service.SUBMISSION).getPort(),
-                addresses.get(Service.IMAPS).getPort(), addresses.get(Service.IMAP).getPort()), boss, workers, accounts);
+                addresses.get(Service.IMAPS).getPort(), addresses.get(Service.IMAP).getPort());
+        WebServer web = WebServer.start(webConfig, boss, workers,
+                WebRoutes.reference(webConfig, accounts, NewAccountRateLimit.chatmail(clock)));
         started.push(web);
         addresses.put(Service.HTTPS, web.localAddress());
     }
