@@ -74,7 +74,8 @@ final class DistributionPlot {
             double labelY = TOP + 12 + 13 * labelRow++;
             String anchor = x > LEFT + plotW * 0.7 ? "end" : "start";
             double labelX = anchor.equals("end") ? x - 4 : x + 4;
-            svg.append(text(labelX, labelY, anchor, "p" + pct + " " + Formats.withUnit(figureName, value)));
+            svg.append(text(labelX, labelY, anchor, "p" + pct + " " + Formats.withUnit(figureName, value))
+                    .replace("<text ", "<text class=\"mark\" "));
         }
         svg.append("</svg>");
         return svg.toString();

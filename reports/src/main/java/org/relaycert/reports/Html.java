@@ -34,7 +34,7 @@ final class Html {
 
     /** A fragment identifier safe for any requirement id. */
     static String anchor(String prefix, String id) {
-        return prefix + "-" + id.replaceAll("[^A-Za-z0-9_-]", "_");
+        return (prefix + "-" + id).replaceAll("[^A-Za-z0-9_-]", "_");
     }
 
     /** The CSS class of a verdict name (PASS, FAIL, NOT_OBSERVABLE, ERROR, NOT_RUN). */

@@ -39,6 +39,7 @@ final class HtmlStyle {
             .plot .frame { fill: #fff; stroke: var(--line); } .plot .grid { stroke: #eceff1; }
             .plot .curve { stroke: #1f6feb; stroke-width: 1.5; } .plot .dot { fill: #1f6feb; }
             .plot .marker { stroke: var(--fail); stroke-dasharray: 4 3; } .plot text { fill: var(--ink); }
+            .plot text.mark { paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
             figure { margin: 12px 0 24px; } figcaption { font-weight: 600; margin-bottom: 4px; }
             footer { margin-top: 3em; color: var(--muted); font-size: .85em; }
             """;
