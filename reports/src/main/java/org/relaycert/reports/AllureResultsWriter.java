@@ -40,9 +40,14 @@ public final class AllureResultsWriter {
         this.uuids = uuids;
     }
 
-    /** Writes into {@code dir} (created if missing) and returns the files written. */
+    /**
+     * Writes into {@code dir} (created if missing) and returns the files written. Result, attachment and
+     * environment files left there by an earlier run are deleted first, since Allure would merge them in;
+     * other files are left alone.
+     */
     public List<Path> write(ComplianceReport report, Path dir) throws IOException {
         Files.createDirectories(dir);
+        deleteEarlierResults(dir);
         List<Path> written = new ArrayList<>();
         Instant cursor = report.started();
         for (CheckResult check : report.results()) {
@@ -69,6 +74,18 @@ public final class AllureResultsWriter {
                 + property(report.relaycertVersion()) + "\n", StandardCharsets.UTF_8);
         written.add(environment);
         return written;
+    }
+
+    private static void deleteEarlierResults(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith("-result.json") || name.endsWith("-attachment.txt")
+                        || name.equals("environment.properties")) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private ObjectNode result(ComplianceReport report, CheckResult check, String uuid, Instant start, Instant stop) {

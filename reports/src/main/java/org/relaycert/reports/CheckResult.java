@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param verdict     the outcome
  * @param reason      failure message, not-observable reason or error text; null on pass
  * @param evidence    transcript lines as seen on the wire (untrusted server output)
- * @param figures     named measurement samples, e.g. {@code "latencyMs" -> [12.0, 15.5]}
+ * @param figures     named measurement samples, e.g. {@code "latencyMs" -> [12.0, 15.5]}; finite numbers only
  * @param duration    how long the check ran
  */
 public record CheckResult(
@@ -46,8 +46,15 @@ public record CheckResult(
             return Map.of();
         }
         Map<String, List<Double>> copy = new LinkedHashMap<>();
-        figures.forEach((name, samples) -> copy.put(
-                Objects.requireNonNull(name, "figure name"), List.copyOf(samples)));
+        figures.forEach((name, samples) -> {
+            Objects.requireNonNull(name, "figure name");
+            List<Double> frozen = List.copyOf(samples);
+            // NaN or infinity would make the JSON invalid and percentiles meaningless: refuse it at the source.
+            if (frozen.stream().anyMatch(v -> !Double.isFinite(v))) {
+                throw new IllegalArgumentException("figure '" + name + "' has a non-finite sample");
+            }
+            copy.put(name, frozen);
+        });
         return java.util.Collections.unmodifiableMap(copy);
     }
 }

@@ -12,18 +12,18 @@ final class Formats {
     private Formats() {
     }
 
-    /** Three significant figures at most, no trailing zeros: 12.345 -> "12.3", 1500 -> "1500", 0.01234 -> "0.0123". */
+    /**
+     * Whole numbers from 100 up, otherwise three significant figures, no trailing zeros:
+     * 1234.5 -> "1235", 12.345 -> "12.3", 0.01234 -> "0.0123".
+     */
     static String number(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return Double.toString(value);
         }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return Long.toString((long) value);
+        if (Math.abs(value) >= 100 && Math.abs(value) < 1e15 || value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString(Math.round(value));
         }
         BigDecimal rounded = new BigDecimal(value).round(new java.math.MathContext(3, RoundingMode.HALF_UP));
-        if (rounded.scale() < 0) {
-            rounded = rounded.setScale(0, RoundingMode.HALF_UP);
-        }
         return rounded.stripTrailingZeros().toPlainString();
     }
 

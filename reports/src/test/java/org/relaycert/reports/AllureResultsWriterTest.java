@@ -82,6 +82,19 @@ class AllureResultsWriterTest {
         assertThat(Files.readString(dir.resolve("environment.properties"))).contains("target=relay-a.test");
     }
 
+    @Test
+    void replacesResultsOfAnEarlierRunButKeepsForeignFiles() throws Exception {
+        Files.writeString(dir.resolve("old-result.json"), "{}");
+        Files.writeString(dir.resolve("categories.json"), "[]");
+
+        new AllureResultsWriter().write(SampleReports.with(
+                List.of(SampleReports.result(SampleReports.ACC_01, Verdict.PASS)), List.of()), dir);
+
+        assertThat(dir.resolve("old-result.json")).doesNotExist();
+        assertThat(dir.resolve("categories.json")).exists();
+        assertThat(results()).containsOnlyKeys("ACC-01 check");
+    }
+
     private Map<String, JsonNode> results() throws Exception {
         Map<String, JsonNode> byName = new HashMap<>();
         try (var files = Files.list(dir)) {

@@ -156,6 +156,13 @@ class ComplianceReportTest {
     }
 
     @Test
+    void figuresRefuseNonFiniteSamples() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CheckResult(ACC_01, "x", Verdict.PASS, null,
+                        List.of(), java.util.Map.of("latencyMs", List.of(1.0, Double.NaN)), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latencyMs");
+    }
+
+    @Test
     void modelIsImmutable() {
         ComplianceReport report = full();
 
