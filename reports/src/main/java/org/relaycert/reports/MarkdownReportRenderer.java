@@ -1,0 +1,151 @@
+package org.relaycert.reports;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Renders {@code compliance-report.md} for CI logs and job summaries: headline, summary and area tables,
+ * failures with reasons, what could not be observed or was not run, figure percentiles and the sensitivity
+ * table. Cell text is escaped so server output cannot break a table or inject markup.
+ */
+public final class MarkdownReportRenderer {
+
+    public static final String FILE_NAME = "compliance-report.md";
+
+    public String render(ComplianceReport report) {
+        Summary summary = report.summary();
+        StringBuilder md = new StringBuilder(4096);
+        md.append("# chatmail compliance: ").append(cell(report.target())).append("\n\n")
+                .append("**Overall: ").append(report.overall().label()).append("**")
+                .append(report.failsBuild(false) ? " (fails the build)" : "").append("  \n")
+                .append("relaycert ").append(cell(report.relaycertVersion())).append(", run ")
+                .append(DateTimeFormatter.ISO_INSTANT.format(report.started())).append(", ")
+                .append(Formats.duration(report.duration())).append("\n\n");
+
+        md.append("## Summary\n\n| Level | Score | Pass | Fail | Error | Not observable | Not run | Total |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Level level : Level.values()) {
+            Tally t = summary.level(level);
+            md.append("| ").append(level.name()).append(" | ").append(score(t)).append(counts(t)).append('\n');
+        }
+        md.append("\n## Areas\n\n| Area | MUST | SHOULD | Pass | Fail | Error | Not observable | Not run | Total |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (AreaSummary area : summary.areas()) {
+            md.append("| ").append(cell(area.area())).append(" | ").append(score(area.level(Level.MUST))).append(" | ")
+                    .append(score(area.level(Level.SHOULD))).append(counts(area.all())).append('\n');
+        }
+
+        failures(md, "MUST failures", report.mustFailures());
+        failures(md, "SHOULD failures", report.shouldFailures());
+        notObservable(md, report.notObservable());
+        notRun(md, report.unchecked());
+        figures(md, report.outcomes());
+        sensitivity(md, report.sensitivity());
+        return md.toString();
+    }
+
+    private static void failures(StringBuilder md, String title, List<CheckResult> failures) {
+        md.append("\n## ").append(title).append(" (").append(failures.size()).append(")\n\n");
+        if (failures.isEmpty()) {
+            md.append("None.\n");
+            return;
+        }
+        md.append("| ID | Check | Verdict | Reason |\n|---|---|---|---|\n");
+        for (CheckResult f : failures) {
+            md.append("| ").append(cell(f.requirement().id())).append(" | ").append(cell(f.displayName())).append(" | ")
+                    .append(Html.verdictLabel(f.verdict().name())).append(" | ").append(cell(f.reason())).append(" |\n");
+        }
+    }
+
+    private static void notObservable(StringBuilder md, List<CheckResult> results) {
+        md.append("\n## Not observable (").append(results.size()).append(")\n\n");
+        if (results.isEmpty()) {
+            md.append("None.\n");
+            return;
+        }
+        for (CheckResult r : results) {
+            md.append("- **").append(cell(r.requirement().id())).append("** ").append(cell(r.displayName()))
+                    .append(": ").append(cell(r.reason())).append('\n');
+        }
+    }
+
+    private static void notRun(StringBuilder md, List<Requirement> unchecked) {
+        if (unchecked.isEmpty()) {
+            return;
+        }
+        md.append("\n## Not run (").append(unchecked.size()).append(")\n\n");
+        for (Requirement r : unchecked) {
+            md.append("- **").append(cell(r.id())).append("** (").append(r.level().name()).append(") ")
+                    .append(cell(r.statement())).append('\n');
+        }
+    }
+
+    private static void figures(StringBuilder md, List<RequirementOutcome> outcomes) {
+        StringBuilder rows = new StringBuilder();
+        for (RequirementOutcome outcome : outcomes) {
+            outcome.figures().forEach((name, samples) -> {
+                if (samples.isEmpty()) {
+                    return;
+                }
+                Percentiles p = Percentiles.of(samples);
+                rows.append("| ").append(cell(outcome.requirement().id())).append(" | ").append(cell(name)).append(" | ")
+                        .append(p.count()).append(" | ").append(cell(Formats.withUnit(name, p.p50()))).append(" | ")
+                        .append(cell(Formats.withUnit(name, p.p90()))).append(" | ")
+                        .append(cell(Formats.withUnit(name, p.p99()))).append(" | ")
+                        .append(cell(Formats.withUnit(name, p.max()))).append(" |\n");
+            });
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        md.append("\n## Measurements\n\n| ID | Figure | n | p50 | p90 | p99 | max |\n|---|---|---:|---:|---:|---:|---:|\n")
+                .append(rows);
+    }
+
+    private static void sensitivity(StringBuilder md, List<SensitivityResult> rows) {
+        md.append("\n## Sensitivity self-test\n\n");
+        if (rows.isEmpty()) {
+            md.append("Not run.\n");
+            return;
+        }
+        long caught = rows.stream().filter(SensitivityResult::caught).count();
+        md.append(caught).append(" of ").append(rows.size()).append(" variants caught.\n\n")
+                .append("| Variant | Requirement | On variant | On reference | Caught |\n|---|---|---|---|---|\n");
+        for (SensitivityResult s : rows) {
+            md.append("| ").append(cell(s.variant())).append(" | ").append(cell(s.requirementId())).append(" | ")
+                    .append(Html.verdictLabel(s.onVariant().name())).append(" | ")
+                    .append(Html.verdictLabel(s.onReference().name())).append(" | ")
+                    .append(s.caught() ? "yes" : "**no**").append(" |\n");
+        }
+    }
+
+    private static String score(Tally t) {
+        return t.score().isEmpty() ? "\u2013" : Formats.percent(t) + " (" + t.pass() + "/" + t.scored() + ")";
+    }
+
+    private static String counts(Tally t) {
+        return " | " + t.pass() + " | " + t.fail() + " | " + t.error() + " | " + t.notObservable() + " | "
+                + t.notRun() + " | " + t.total() + " |";
+    }
+
+    /**
+     * One table cell or list item: line breaks become spaces-and-slash, and the characters that could end
+     * a cell or start markup (| < > ` * _ [ ] \) are backslash-escaped, which CommonMark allows for any
+     * ASCII punctuation.
+     */
+    static String cell(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        String oneLine = text.strip().replace("\r\n", "\n").replace('\r', '\n').replace("\n", " / ");
+        for (int i = 0; i < oneLine.length(); i++) {
+            char c = oneLine.charAt(i);
+            if ("|<>`*_[]\\".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return out.toString();
+    }
+}
