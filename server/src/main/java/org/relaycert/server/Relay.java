@@ -91,7 +91,7 @@ public final class Relay implements AutoCloseable {
         smtp(Service.SUBMISSION, SmtpPort.SUBMISSION, s.submissionPort(), contexts.clientPorts(), boss, workers, intake, accounts);
         smtp(Service.SMTPS, SmtpPort.SUBMISSIONS, s.smtpsPort(), contexts.clientPorts(), boss, workers, intake, accounts);
 
-        ImapServer.Authenticator imapAuth = new ImapServer.Authenticator() {
+        org.relaycert.server.imap.Authenticator imapAuth = new org.relaycert.server.imap.Authenticator() {
             @Override
             public java.util.Optional<String> authenticate(String login, String password) {
                 return accounts.authenticate(login, password);
@@ -105,7 +105,7 @@ public final class Relay implements AutoCloseable {
         for (boolean implicit : new boolean[] {false, true}) {
             ImapServer imap = ImapServer.start(new ImapServerConfig(bind(implicit ? s.imapsPort() : s.imapPort()),
                     implicit, contexts.clientPorts(), host, config.params().maxMailboxSize(), Set.of(),
-                    s.idleTimeout()), boss, workers, store, imapAuth);
+                    s.idleTimeout()), boss, workers, store, imapAuth, clock);
             started.push(imap);
             addresses.put(implicit ? Service.IMAPS : Service.IMAP, imap.localAddress());
         }
