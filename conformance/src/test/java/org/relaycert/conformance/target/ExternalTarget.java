@@ -1,0 +1,115 @@
+package org.relaycert.conformance.target;
+
+import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A chatmail host somewhere else: {@code -Dchatmail.target=example.org} (and {@code chatmail.target2} for
+ * a second operator). Connects to {@code chatmail.host} (default: the domain), standard ports unless
+ * {@code chatmail.port.<service>} says otherwise; {@code chatmail.insecure=true} accepts any certificate
+ * (self-signed test relays), and checks that need the certificate chain then say "not observable".
+ */
+public final class ExternalTarget implements Target {
+    private final RelayUnderTest primary;
+    private final Optional<RelayUnderTest> second;
+    private final SSLContext trust;
+    private final boolean insecure;
+
+    /** {@code settings} looks up {@code chatmail.*} keys (run configuration first, then system properties). */
+    public ExternalTarget(Function<String, Optional<String>> settings) {
+        String domain = settings.apply("chatmail.target").orElseThrow();
+        this.insecure = settings.apply("chatmail.insecure").map(Boolean::parseBoolean).orElse(false);
+        this.trust = insecure ? InsecureTrust.context() : defaultContext();
+        this.primary = new HostRelay(domain, settings.apply("chatmail.host").orElse(domain), ports(settings), trust);
+        this.second = settings.apply("chatmail.target2").map(d ->
+                new HostRelay(d, settings.apply("chatmail.host2").orElse(d), ports(settings), trust));
+    }
+
+    private static Map<String, Integer> ports(Function<String, Optional<String>> settings) {
+        Map<String, Integer> ports = new HashMap<>(Map.of("smtp", 25, "submission", 587, "smtps", 465,
+                "imap", 143, "imaps", 993, "https", 443));
+        ports.replaceAll((k, v) -> settings.apply("chatmail.port." + k).map(Integer::parseInt).orElse(v));
+        return ports;
+    }
+
+    public boolean insecure() {
+        return insecure;
+    }
+
+    @Override
+    public String name() {
+        return primary.domain();
+    }
+
+    @Override
+    public RelayUnderTest primary() {
+        return primary;
+    }
+
+    @Override
+    public Optional<RelayUnderTest> secondRelay() {
+        return second;
+    }
+
+    @Override
+    public SSLContext trust() {
+        return trust;
+    }
+
+    private static SSLContext defaultContext() {
+        try {
+            SSLContext c = SSLContext.getInstance("TLS");
+            c.init(null, null, null);
+            return c;
+        } catch (NoSuchAlgorithmException | KeyManagementException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record HostRelay(String domain, String host, Map<String, Integer> ports, SSLContext trust)
+            implements RelayUnderTest {
+        private int port(String service, int standard) {
+            return ports.getOrDefault(service, standard);
+        }
+
+        @Override
+        public Endpoint smtp() {
+            return new Endpoint(domain, host, port("smtp", 25), false);
+        }
+
+        @Override
+        public Endpoint submission() {
+            return new Endpoint(domain, host, port("submission", 587), false);
+        }
+
+        @Override
+        public Endpoint smtps() {
+            return new Endpoint(domain, host, port("smtps", 465), true);
+        }
+
+        @Override
+        public Endpoint imap() {
+            return new Endpoint(domain, host, port("imap", 143), false);
+        }
+
+        @Override
+        public Endpoint imaps() {
+            return new Endpoint(domain, host, port("imaps", 993), true);
+        }
+
+        @Override
+        public Endpoint https() {
+            return new Endpoint(domain, host, port("https", 443), true);
+        }
+
+        @Override
+        public Credentials account() throws Exception {
+            return LoginAccounts.create(this, trust);
+        }
+    }
+}

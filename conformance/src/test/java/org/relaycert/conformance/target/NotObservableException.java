@@ -1,0 +1,15 @@
+package org.relaycert.conformance.target;
+
+import org.opentest4j.TestAbortedException;
+
+/**
+ * A check could not observe what its requirement is about on this target (no second relay, no
+ * access to the push gateway, ...). Reported as "not observable" with the reason, never as a pass.
+ */
+public final class NotObservableException extends TestAbortedException {
+    public static final String PREFIX = "not observable: ";
+
+    public NotObservableException(String reason) {
+        super(PREFIX + reason);
+    }
+}

@@ -1,0 +1,80 @@
+package org.relaycert.conformance.target;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.relaycert.fixtures.variants.Variant;
+import org.relaycert.fixtures.variants.Variants;
+import org.relaycert.fixtures.world.LocalWorld;
+import org.relaycert.fixtures.world.RelaySpec;
+
+/**
+ * One target per test run, made on first use and closed when the run ends: an {@link ExternalTarget} when
+ * {@code -Dchatmail.target} is set, else a local world of {@value #DEFAULT_RELAYS} reference relays. A run
+ * started with the configuration parameter {@value #VARIANT_PARAMETER} gets a world whose primary relay is
+ * that variant (its domains are named after it, so it can live beside the main world).
+ */
+public final class Targets {
+    public static final String VARIANT_PARAMETER = "relaycert.variant";
+    public static final String RELAYS_PARAMETER = "relaycert.relays";
+    public static final int DEFAULT_RELAYS = 3;
+    private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Targets.class);
+
+    private Targets() {
+    }
+
+    public static Target forRun(ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(NS);
+        Optional<String> variant = context.getConfigurationParameter(VARIANT_PARAMETER);
+        Function<String, Optional<String>> settings = key -> context.getConfigurationParameter(key)
+                .or(() -> Optional.ofNullable(System.getProperty(key))).filter(v -> !v.isBlank());
+        int relays = context.getConfigurationParameter(RELAYS_PARAMETER).map(Integer::parseInt)
+                .orElse(Integer.getInteger(RELAYS_PARAMETER, DEFAULT_RELAYS));
+        return store.computeIfAbsent("target", k -> open(variant, relays, settings), RunTarget.class).target();
+    }
+
+    /** Whether this JVM's main run targets a foreign host rather than the local world. */
+    public static boolean external() {
+        String t = System.getProperty("chatmail.target", "");
+        return !t.isBlank();
+    }
+
+    private static RunTarget open(Optional<String> variantName, int n, Function<String, Optional<String>> settings) {
+        if (settings.apply("chatmail.target").isPresent() && variantName.isEmpty()) {
+            return new RunTarget(new ExternalTarget(settings), null);
+        }
+        try {
+            String prefix = variantName.orElse("relay");
+            List<String> domains = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                domains.add(prefix + "-" + (char) ('a' + i) + ".test");
+            }
+            List<RelaySpec> overrides = new ArrayList<>();
+            if (variantName.isPresent()) {
+                Variant v = Variants.byName(variantName.get()).orElseThrow(() ->
+                        new IllegalArgumentException("unknown relay variant " + variantName.get()));
+                overrides.add(v.apply().apply(RelaySpec.reference(domains.get(0), "")));
+            }
+            Path base = Files.createTempDirectory("relaycert-world-" + prefix + "-");
+            LocalWorld world = LocalWorld.start(base, domains, overrides);
+            return new RunTarget(new LocalTarget(world), world);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the local world: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closed by JUnit when the run's root context ends. */
+    private record RunTarget(Target target, LocalWorld world) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            if (world != null) {
+                world.close();
+                LocalWorld.deleteTree(world.base());
+            }
+        }
+    }
+}
