@@ -79,7 +79,7 @@ final class LineFramer extends ByteToMessageDecoder {
             open = false;
             out.add(line);
         } else if (in.readableBytes() >= maxLineLength) {
-            in.skipBytes(in.readableBytes());
+            in.skipBytes(maxLineLength); // none of these is the LF; the rest of the line goes in discarding
             discarding = true;
             open = false;
             out.add(TOO_LONG);
