@@ -69,7 +69,8 @@ final class DataFramer extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        message = null; // a connection lost inside DATA delivers nothing
+        active = false; // a connection lost inside DATA delivers nothing
+        message = null;
         ctx.fireChannelInactive();
     }
 

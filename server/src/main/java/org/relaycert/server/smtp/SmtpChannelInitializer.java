@@ -2,6 +2,7 @@ package org.relaycert.server.smtp;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.Executor;
@@ -20,9 +21,12 @@ final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final MailIntake intake;
     private final Authenticator authenticator;
     private final Executor blocking;
+    private final ChannelGroup connections;
 
-    SmtpChannelInitializer(SmtpServerConfig config, MailIntake intake, Authenticator authenticator, Executor blocking) {
+    SmtpChannelInitializer(SmtpServerConfig config, MailIntake intake, Authenticator authenticator, Executor blocking,
+                           ChannelGroup connections) {
         this.config = config;
+        this.connections = connections;
         this.intake = intake;
         this.authenticator = authenticator;
         this.blocking = blocking;
@@ -30,6 +34,7 @@ final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        connections.add(ch);
         ChannelPipeline p = ch.pipeline();
         if (config.port().implicitTls()) {
             p.addLast(TLS, config.tls().newHandler(ch.alloc()));

@@ -60,6 +60,7 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
     private Continuation continuation;
     private int errors;
     private boolean closing;
+    private boolean busy;
 
     SmtpSession(SmtpServerConfig config, MailIntake intake, Authenticator authenticator, Executor blocking,
                 LineFramer lines, DataFramer data) {
@@ -168,6 +169,7 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
      */
     <T> void offload(Callable<T> work, Then<T> then) {
         lines.pause();
+        busy = true;
         var loop = ctx.channel().eventLoop();
         try {
             blocking.execute(() -> {
@@ -191,6 +193,7 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
     }
 
     private <T> void finish(Reply refused, T value, Then<T> then) {
+        busy = false;
         if (closing || !ctx.channel().isActive()) {
             return;
         }
@@ -294,7 +297,8 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof IdleStateEvent) {
-            if (!closing) {
+            // While the intake works the client is waiting for us, not idle.
+            if (!closing && !busy) {
                 replyAndClose(Reply.of(421, "4.4.2", config.hostname() + " Error: timeout exceeded"));
             }
         } else if (evt instanceof SslHandshakeCompletionEvent handshake) {
