@@ -20,9 +20,12 @@ final class RecordingIntake implements MailIntake {
     final List<Envelope> senders = new CopyOnWriteArrayList<>();
     final List<Long> declaredSizes = new CopyOnWriteArrayList<>();
     final List<Delivered> delivered = new CopyOnWriteArrayList<>();
+    /** Per intake call: was it on a virtual thread (off the event loop)? */
+    final List<Boolean> calledOnVirtualThread = new CopyOnWriteArrayList<>();
 
     @Override
     public void sender(Envelope partial, long declaredSize) throws RejectedException {
+        calledOnVirtualThread.add(Thread.currentThread().isVirtual());
         if (partial.mailFrom().startsWith("blocked@")) {
             throw new RejectedException(Reply.of(550, "5.7.1", "Sender blocked"));
         }
@@ -40,6 +43,7 @@ final class RecordingIntake implements MailIntake {
 
     @Override
     public Reply message(Envelope envelope, byte[] message) throws RejectedException {
+        calledOnVirtualThread.add(Thread.currentThread().isVirtual());
         if (new String(message, StandardCharsets.UTF_8).contains("X-Refuse: yes")) {
             throw new RejectedException(Reply.plain(523, "Encryption Needed: Invalid Unencrypted Mail"));
         }

@@ -89,6 +89,7 @@ class SmtpMxPortTest {
         assertThat(d.envelope().authenticatedUser()).isEmpty();
         assertThat(d.envelope().mailFrom()).isEqualTo("bob@other.example");
         assertThat(d.envelope().recipients()).containsExactly("alice@relay.example.org");
+        assertThat(relay.intake.calledOnVirtualThread).hasSize(2).containsOnly(true); // never on the event loop
     }
 
     @Test
