@@ -44,6 +44,6 @@ final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
         DataFramer data = new DataFramer(lines, config.maxMessageSize());
         p.addLast(LINES, lines);
         p.addLast(DATA, data);
-        p.addLast(SESSION, new SmtpSession(config, intake, authenticator, blocking, lines, data));
+        p.addLast(SESSION, new SmtpSessionHandler(new SmtpSession(config, intake, authenticator, blocking, lines, data)));
     }
 }

@@ -3,10 +3,7 @@ package org.relaycert.server.smtp;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslHandshakeCompletionEvent;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pipeline stage {@code "session"}: the state of one SMTP connection and the dispatch of its lines.
- * Runs on the channel's event loop; intake and authenticator calls run on {@code blocking} and their
+ * The state of one SMTP connection and the ways its commands answer. Lives on the channel's event loop
+ * (driven by {@link SmtpSessionHandler}); intake and authenticator calls run on {@code blocking} and their
  * answer comes back to the loop. One line is handled at a time ({@link LineFramer} holds the next until
  * this session has replied), so pipelined commands are answered in order.
  */
-final class SmtpSession extends ChannelInboundHandlerAdapter {
+final class SmtpSession {
     private static final Logger log = LoggerFactory.getLogger(SmtpSession.class);
 
     /** Postfix {@code smtpd_hard_error_limit}: protocol errors before the server hangs up. */
@@ -229,57 +226,25 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
         return code >= 500 && code <= 504 || code == 555;
     }
 
-    // ---- events ----
+    // ---- for the handler ----
 
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
+    void attach(ChannelHandlerContext ctx) {
         this.ctx = ctx;
     }
 
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        // On 465 the SslHandler queues this until the handshake is done.
+    boolean closing() {
+        return closing;
+    }
+
+    void greet() {
         write("220 " + config.hostname() + " ESMTP");
-        ctx.fireChannelActive();
     }
 
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (closing) {
-            io.netty.util.ReferenceCountUtil.release(msg);
-            return;
-        }
-        if (msg instanceof String line) {
-            line(line);
-        } else if (msg == LineFramer.TOO_LONG) {
-            continuation = null;
-            reply(Reply.of(500, "5.5.2", "Error: line too long"));
-        } else if (msg instanceof DataFramer.Received received) {
-            messageReceived(received);
-        } else {
-            ctx.fireChannelRead(msg);
-        }
-    }
-
-    private void line(String line) {
-        try {
-            Continuation pending = continuation;
-            if (pending != null) {
-                continuation = null;
-                pending.line(line);
-                return;
-            }
-            int space = line.indexOf(' ');
-            String word = space < 0 ? line : line.substring(0, space);
-            String argument = space < 0 ? "" : line.substring(space + 1).stripTrailing();
-            Optional<Verb> verb = Verb.lookup(word);
-            if (verb.isEmpty()) {
-                throw new SmtpException(500, "5.5.1", "Error: command not recognized");
-            }
-            verb.get().command().execute(this, argument);
-        } catch (SmtpException e) {
-            reply(e.reply());
-        }
+    /** The next line goes to a pending AUTH continuation, if any, instead of command dispatch. */
+    Continuation takeContinuation() {
+        Continuation pending = continuation;
+        continuation = null;
+        return pending;
     }
 
     /** The end of DATA: nothing is delivered when the message was too big. */
@@ -294,37 +259,29 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
         offload(() -> intake.message(envelope, received.message()), reply -> reply);
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            // While the intake works the client is waiting for us, not idle.
-            if (!closing && !busy) {
-                replyAndClose(Reply.of(421, "4.4.2", config.hostname() + " Error: timeout exceeded"));
-            }
-        } else if (evt instanceof SslHandshakeCompletionEvent handshake) {
-            if (!handshake.isSuccess()) {
-                log.debug("TLS handshake failed: {}", handshake.cause().toString());
-                closing = true;
-                ctx.close();
-                return;
-            }
-            tls = true;
-            if (startTlsPending) {
-                // RFC 3207 section 4.2: forget everything learned before TLS.
-                startTlsPending = false;
-                heloName = null;
-                user = Optional.empty();
-                transaction = null;
-                lines.resume();
-            }
+    /** No input for the idle timeout; while the intake works the client is waiting for us, not idle. */
+    void idle() {
+        if (!closing && !busy) {
+            replyAndClose(Reply.of(421, "4.4.2", config.hostname() + " Error: timeout exceeded"));
         }
-        ctx.fireUserEventTriggered(evt);
     }
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        log.debug("SMTP connection error: {}", cause.toString());
+    /** TLS is up (implicit, or after STARTTLS). */
+    void tlsEstablished() {
+        tls = true;
+        if (startTlsPending) {
+            // RFC 3207 section 4.2: forget everything learned before TLS.
+            startTlsPending = false;
+            heloName = null;
+            user = Optional.empty();
+            transaction = null;
+            lines.resume();
+        }
+    }
+
+    void abort() {
         closing = true;
+        continuation = null;
         ctx.close();
     }
 }
