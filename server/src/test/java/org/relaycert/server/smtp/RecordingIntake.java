@@ -9,7 +9,10 @@ import org.relaycert.server.delivery.MailIntake;
 import org.relaycert.server.delivery.RejectedException;
 import org.relaycert.server.delivery.Reply;
 
-/** Stores what the SMTP server hands over; refuses {@code blocked@...} senders and {@code refused@...} recipients. */
+/**
+ * Stores what the SMTP server hands over; refuses {@code blocked@...} senders and {@code refused@...} recipients,
+ * fails unexpectedly on {@code crash@...}, refuses messages with an {@code X-Refuse: yes} header.
+ */
 final class RecordingIntake implements MailIntake {
     record Delivered(Envelope envelope, byte[] message) {
         String text() {
@@ -35,6 +38,9 @@ final class RecordingIntake implements MailIntake {
 
     @Override
     public String recipient(Envelope partial, String recipient) throws RejectedException {
+        if (recipient.startsWith("crash@")) {
+            throw new IllegalStateException("intake bug");
+        }
         if (recipient.startsWith("refused@")) {
             throw new RejectedException(Reply.of(550, "5.1.1", "No such user"));
         }

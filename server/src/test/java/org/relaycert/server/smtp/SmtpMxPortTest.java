@@ -197,4 +197,29 @@ class SmtpMxPortTest {
         assertThat(client.reply()).isEqualTo("421 4.7.0 relay.example.org Error: too many errors");
         assertThat(client.closedByServer()).isTrue();
     }
+
+    @Test
+    void unexpectedIntakeFailureIsATemporaryErrorAndTheSessionGoesOn() throws IOException {
+        client.reply();
+        client.ehloAndStartTls();
+        client.command("MAIL FROM:<bob@other.example>");
+        assertThat(client.command("RCPT TO:<crash@relay.example.org>")).isEqualTo("451 4.3.0 Error: local error in processing");
+        assertThat(client.command("RCPT TO:<alice@relay.example.org>")).startsWith("250 2.1.5");
+    }
+
+    @Test
+    void ehloInsideATransactionStartsOver() throws IOException {
+        client.reply();
+        client.ehloAndStartTls();
+        client.command("MAIL FROM:<bob@other.example>");
+        client.command("EHLO again.example");
+        assertThat(client.command("RCPT TO:<alice@relay.example.org>")).startsWith("503 5.5.1 Error: need MAIL");
+    }
+
+    @Test
+    void closingTheServerClosesOpenConnections() throws IOException {
+        client.reply();
+        relay.server.close();
+        assertThat(client.closedByServer()).isTrue();
+    }
 }
