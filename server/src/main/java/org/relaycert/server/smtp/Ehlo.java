@@ -1,0 +1,39 @@
+package org.relaycert.server.smtp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * EHLO (RFC 5321 section 4.1.1.1); starts a new session state, like RSET.
+ *
+ * <pre>
+ * ehlo          = "EHLO" SP ( Domain / address-literal ) CRLF
+ * ehlo-ok-rsp   = ( "250" SP Domain [ SP ehlo-greet ] CRLF )
+ *                 / ( "250-" Domain [ SP ehlo-greet ] CRLF *( "250-" ehlo-line CRLF ) "250" SP ehlo-line CRLF )
+ * </pre>
+ * Advertises SIZE, PIPELINING, 8BITMIME, ENHANCEDSTATUSCODES; STARTTLS until TLS is up (never on 465);
+ * AUTH PLAIN LOGIN only on the submission ports once TLS is up (spec 2.3, {@code smtpd_tls_auth_only}).
+ */
+final class Ehlo implements Command {
+    @Override
+    public void execute(SmtpSession session, String argument) throws SmtpException {
+        String domain = argument.strip();
+        if (domain.isEmpty() || domain.contains(" ")) {
+            throw SmtpException.syntax("EHLO hostname");
+        }
+        session.greeted(domain);
+        SmtpServerConfig config = session.config();
+        List<String> lines = new ArrayList<>();
+        lines.add(config.hostname());
+        lines.add("SIZE " + config.maxMessageSize());
+        lines.add("PIPELINING");
+        lines.add("8BITMIME");
+        lines.add("ENHANCEDSTATUSCODES");
+        if (!session.tlsActive()) {
+            lines.add("STARTTLS");
+        } else if (config.port().submission()) {
+            lines.add("AUTH PLAIN LOGIN");
+        }
+        session.replyLines(250, lines);
+    }
+}

@@ -1,0 +1,49 @@
+package org.relaycert.server.smtp;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import org.relaycert.server.delivery.MailIntake;
+
+/** Builds one connection's pipeline: [tls] - idle - lines - data - session. */
+final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
+    static final String TLS = "tls";
+    static final String IDLE = "idle";
+    static final String LINES = "lines";
+    static final String DATA = "data";
+    static final String SESSION = "session";
+
+    private final SmtpServerConfig config;
+    private final MailIntake intake;
+    private final Authenticator authenticator;
+    private final Executor blocking;
+    private final ChannelGroup connections;
+
+    SmtpChannelInitializer(SmtpServerConfig config, MailIntake intake, Authenticator authenticator, Executor blocking,
+                           ChannelGroup connections) {
+        this.config = config;
+        this.connections = connections;
+        this.intake = intake;
+        this.authenticator = authenticator;
+        this.blocking = blocking;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        connections.add(ch);
+        ChannelPipeline p = ch.pipeline();
+        if (config.port().implicitTls()) {
+            p.addLast(TLS, config.tls().newHandler(ch.alloc()));
+        }
+        p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        LineFramer lines = new LineFramer(config.maxLineLength());
+        DataFramer data = new DataFramer(lines, config.maxMessageSize());
+        p.addLast(LINES, lines);
+        p.addLast(DATA, data);
+        p.addLast(SESSION, new SmtpSessionHandler(new SmtpSession(config, intake, authenticator, blocking, lines, data)));
+    }
+}
