@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.relaycert.server.account.AccountService;
+import org.relaycert.server.account.LoginCheck;
 import org.relaycert.server.config.RelayConfig;
 import org.relaycert.server.config.RelaySettings;
 import org.relaycert.server.delivery.LocalDelivery;
@@ -22,6 +23,7 @@ import org.relaycert.server.delivery.RemoteDelivery;
 import org.relaycert.server.imap.ImapServer;
 import org.relaycert.server.imap.ImapServerConfig;
 import org.relaycert.server.smtp.SmtpPort;
+import org.relaycert.server.smtp.SmtpRules;
 import org.relaycert.server.smtp.SmtpServer;
 import org.relaycert.server.smtp.SmtpServerConfig;
 import org.relaycert.server.store.MaildirStore;
@@ -80,21 +82,38 @@ public final class Relay implements AutoCloseable {
         RelaySettings s = config.relay();
         EventLoopGroup boss = group(1);
         EventLoopGroup workers = group(0);
-        TlsContexts contexts = new TlsContexts(tls);
+        TlsContexts contexts = new TlsContexts(tls, extensions.tlsProtocols());
         MaildirStore store = new MaildirStore(s.dataDir().resolve("mailboxes"), clock);
         AccountService accounts = new AccountService(config.params(), store, clock, extensions.creationGate());
         RelayMailIntake intake = new RelayMailIntake(config.params(), accounts,
                 new LocalDelivery(store, clock, config.params().maxMailboxSize()), RemoteDelivery.NONE);
         String host = config.mailDomain();
+        LoginCheck logins = extensions.logins().apply(accounts::authenticate);
+        SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());
 
-        smtp(Service.SMTP, SmtpPort.MX, s.smtpPort(), contexts.mx(), boss, workers, intake, accounts);
-        smtp(Service.SUBMISSION, SmtpPort.SUBMISSION, s.submissionPort(), contexts.clientPorts(), boss, workers, intake, accounts);
-        smtp(Service.SMTPS, SmtpPort.SUBMISSIONS, s.smtpsPort(), contexts.clientPorts(), boss, workers, intake, accounts);
+        for (SmtpPort kind : SmtpPort.values()) {
+            Service service = switch (kind) {
+                case MX -> Service.SMTP;
+                case SUBMISSION -> Service.SUBMISSION;
+                case SUBMISSIONS -> Service.SMTPS;
+            };
+            int port = switch (kind) {
+                case MX -> s.smtpPort();
+                case SUBMISSION -> s.submissionPort();
+                case SUBMISSIONS -> s.smtpsPort();
+            };
+            SmtpServer server = SmtpServer.start(new SmtpServerConfig(kind, bind(port), host,
+                    kind == SmtpPort.MX ? contexts.mx() : contexts.clientPorts(), s.maxLineLength(), s.maxRecipients(),
+                    config.params().maxMessageSize(), s.idleTimeout(), smtpRules),
+                    boss, workers, intake, logins::authenticate);
+            started.push(server);
+            addresses.put(service, server.localAddress());
+        }
 
         org.relaycert.server.imap.Authenticator imapAuth = new org.relaycert.server.imap.Authenticator() {
             @Override
             public java.util.Optional<String> authenticate(String login, String password) {
-                return accounts.authenticate(login, password);
+                return logins.authenticate(login, password);
             }
 
             @Override
@@ -114,20 +133,9 @@ public final class Relay implements AutoCloseable {
                 addresses.get(Service.SMTPS).getPort(), addresses.get(Service.SUBMISSION).getPort(),
                 addresses.get(Service.IMAPS).getPort(), addresses.get(Service.IMAP).getPort());
         WebServer web = WebServer.start(webConfig, boss, workers,
-                WebRoutes.reference(webConfig, accounts, NewAccountRateLimit.chatmail(clock)));
+                extensions.webRoutes().apply(WebRoutes.reference(webConfig, accounts, NewAccountRateLimit.chatmail(clock))));
         started.push(web);
         addresses.put(Service.HTTPS, web.localAddress());
-    }
-
-    private void smtp(Service service, SmtpPort kind, int port, io.netty.handler.ssl.SslContext ssl,
-                      EventLoopGroup boss, EventLoopGroup workers, RelayMailIntake intake, AccountService accounts)
-            throws InterruptedException {
-        RelaySettings s = config.relay();
-        SmtpServer server = SmtpServer.start(new SmtpServerConfig(kind, bind(port), config.mailDomain(), ssl,
-                s.maxLineLength(), s.maxRecipients(), config.params().maxMessageSize(), s.idleTimeout()),
-                boss, workers, intake, accounts::authenticate);
-        started.push(server);
-        addresses.put(service, server.localAddress());
     }
 
     private InetSocketAddress bind(int port) {

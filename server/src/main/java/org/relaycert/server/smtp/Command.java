@@ -9,10 +9,23 @@ package org.relaycert.server.smtp;
 interface Command {
     void execute(SmtpSession session, String argument) throws SmtpException;
 
-    /** {@code 530 5.7.0 Must issue a STARTTLS command first} until TLS is up (spec 2.1: TLS on every port). */
+    /**
+     * {@code 530 5.7.0 Must issue a STARTTLS command first} until TLS is up (spec 2.1: TLS on every port),
+     * when the listener's rules say {@code tlsRequired}.
+     */
     static Command requiresTls(Command inner) {
         return (session, argument) -> {
-            if (!session.tlsActive()) {
+            if (!session.tlsActive() && session.config().rules().tlsRequired()) {
+                throw new SmtpException(530, "5.7.0", "Must issue a STARTTLS command first");
+            }
+            inner.execute(session, argument);
+        };
+    }
+
+    /** AUTH waits for TLS when the rules say {@code authOnlyAfterTls} ({@code smtpd_tls_auth_only}). */
+    static Command authRequiresTls(Command inner) {
+        return (session, argument) -> {
+            if (!session.tlsActive() && session.config().rules().authOnlyAfterTls()) {
                 throw new SmtpException(530, "5.7.0", "Must issue a STARTTLS command first");
             }
             inner.execute(session, argument);

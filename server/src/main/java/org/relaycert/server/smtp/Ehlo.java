@@ -2,6 +2,7 @@ package org.relaycert.server.smtp;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * EHLO (RFC 5321 section 4.1.1.1); starts a new session state, like RSET.
@@ -31,9 +32,11 @@ final class Ehlo implements Command {
         lines.add("ENHANCEDSTATUSCODES");
         if (!session.tlsActive()) {
             lines.add("STARTTLS");
-        } else if (config.port().submission()) {
+        }
+        if (config.port().submission() && (session.tlsActive() || !config.rules().authOnlyAfterTls())) {
             lines.add("AUTH PLAIN LOGIN");
         }
+        lines.subList(1, lines.size()).removeIf(l -> config.rules().discardEhloKeywords().contains(l.split(" ", 2)[0].toUpperCase(Locale.ROOT)));
         session.replyLines(250, lines);
     }
 }

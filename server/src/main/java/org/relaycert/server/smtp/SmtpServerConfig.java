@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param maxRecipients  RCPT limit per transaction (Postfix default 1000); the next gets 452 4.5.3
  * @param maxMessageSize largest message in octets (after dot-unstuffing), advertised as SIZE
  * @param idleTimeout    no input for this long gets {@code 421 4.4.2} and the connection closed
+ * @param rules          the Postfix-equivalent settings; {@link SmtpRules#chatmail()} for chatmail
  */
 public record SmtpServerConfig(
         SmtpPort port,
@@ -30,7 +31,8 @@ public record SmtpServerConfig(
         int maxLineLength,
         int maxRecipients,
         long maxMessageSize,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        SmtpRules rules) {
 
     public static final int DEFAULT_MAX_LINE_LENGTH = 2048;
     public static final int DEFAULT_MAX_RECIPIENTS = 1000;
@@ -45,6 +47,7 @@ public record SmtpServerConfig(
         Objects.requireNonNull(hostname, "hostname");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(rules, "rules");
         if (maxLineLength < 512) {
             throw new IllegalArgumentException("maxLineLength below the RFC 5321 minimum of 512: " + maxLineLength);
         }
@@ -54,6 +57,17 @@ public record SmtpServerConfig(
         if (maxMessageSize < 1 || idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("maxMessageSize and idleTimeout must be positive");
         }
+    }
+
+    /** A listener with chatmail's rules. */
+    public SmtpServerConfig(SmtpPort port, InetSocketAddress bind, String hostname, SslContext tls, int maxLineLength,
+                            int maxRecipients, long maxMessageSize, Duration idleTimeout) {
+        this(port, bind, hostname, tls, maxLineLength, maxRecipients, maxMessageSize, idleTimeout, SmtpRules.chatmail());
+    }
+
+    public SmtpServerConfig withRules(SmtpRules newRules) {
+        return new SmtpServerConfig(port, bind, hostname, tls, maxLineLength, maxRecipients, maxMessageSize,
+                idleTimeout, newRules);
     }
 
     /** A listener with the chatmail/Postfix defaults for the limits. */

@@ -1,5 +1,6 @@
 package org.relaycert.server.smtp;
 
+import static org.relaycert.server.smtp.Command.authRequiresTls;
 import static org.relaycert.server.smtp.Command.requiresAuth;
 import static org.relaycert.server.smtp.Command.requiresHelo;
 import static org.relaycert.server.smtp.Command.requiresTls;
@@ -21,7 +22,7 @@ enum Verb {
     EXPN(new Expn()),
     HELP(new Help()),
     STARTTLS(new StartTls()),
-    AUTH(requiresTls(requiresHelo(new Auth())));
+    AUTH(authRequiresTls(requiresHelo(new Auth())));
 
     private final Command command;
 

@@ -1,11 +1,10 @@
 package org.relaycert.server.smtp;
 
-import org.relaycert.server.delivery.Reply;
 
 /**
  * VRFY (RFC 5321 section 4.1.1.6, 3.5.3). Chatmail must not reveal which addresses exist (spec 2.5,
- * upstream {@code test_no_vrfy}): every argument gets {@code 252 2.0.0 <arg>}, the answer Postfix gives
- * with {@code local_recipient_maps} empty. Nothing is looked up.
+ * upstream {@code test_no_vrfy}): the listener's {@link SmtpRules#vrfy()} answers; chatmail's gives every
+ * argument {@code 252 2.0.0 <arg>}, as Postfix does with {@code local_recipient_maps} empty.
  *
  * <pre>
  * vrfy = "VRFY" SP String CRLF
@@ -18,6 +17,6 @@ final class Vrfy implements Command {
         if (what.isEmpty()) {
             throw SmtpException.syntax("VRFY address");
         }
-        session.reply(Reply.of(252, "2.0.0", what));
+        session.reply(session.config().rules().vrfy().verify(what));
     }
 }

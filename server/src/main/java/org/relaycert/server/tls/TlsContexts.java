@@ -4,6 +4,7 @@ import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import java.util.List;
 import javax.net.ssl.SSLException;
 
 /**
@@ -14,9 +15,28 @@ public final class TlsContexts {
     private final SslContext clientPorts;
     private final SslContext mx;
 
+    /**
+     * The protocol versions each group of ports offers ({@code smtpd_tls_protocols}, Dovecot
+     * {@code ssl_min_protocol}); {@link #chatmail()} is chatmail's choice.
+     */
+    public record Protocols(List<String> clientPorts, List<String> mx) {
+        public Protocols {
+            clientPorts = List.copyOf(clientPorts);
+            mx = List.copyOf(mx);
+        }
+
+        public static Protocols chatmail() {
+            return new Protocols(List.of("TLSv1.3"), List.of("TLSv1.3", "TLSv1.2"));
+        }
+    }
+
     public TlsContexts(TlsMaterial material) throws SSLException {
-        this.clientPorts = builder(material).protocols("TLSv1.3").build();
-        this.mx = builder(material).protocols("TLSv1.3", "TLSv1.2").build();
+        this(material, Protocols.chatmail());
+    }
+
+    public TlsContexts(TlsMaterial material, Protocols protocols) throws SSLException {
+        this.clientPorts = builder(material).protocols(protocols.clientPorts()).build();
+        this.mx = builder(material).protocols(protocols.mx()).build();
     }
 
     private static SslContextBuilder builder(TlsMaterial m) {
