@@ -20,11 +20,19 @@ import org.relaycert.fixtures.variants.Variants;
 import org.relaycert.reports.Verdict;
 
 /**
- * The suite's test of itself: every check must fail against the variant that breaks exactly its rule.
- * (That it passes against the reference relay is the main run's verdict; the report joins both.)
+ * The suite's test of itself: every check must fail against the variant that breaks exactly its rule,
+ * and pass against a reference relay started for this purpose (the report joins the main run's verdict too).
  */
 class SensitivityIT {
     private final Map<String, Map<String, Verdicts.Judgement>> byVariant = new ConcurrentHashMap<>();
+    private Map<String, Verdicts.Judgement> onReference;
+
+    private synchronized Verdicts.Judgement reference(String id) {
+        if (onReference == null) {
+            onReference = VariantRun.reference(Variants.all().stream().flatMap(v -> v.breaks().stream()).distinct().toList());
+        }
+        return onReference.get(id);
+    }
 
     @TestFactory
     @DisplayName("sensitivity: each check is caught by its variant")
@@ -39,6 +47,9 @@ class SensitivityIT {
                             SensitivityRows.format(v.name(), v.rule(), id, j.verdict()));
                     assertThat(j.verdict()).as("%s against variant '%s' (%s): %s", id, v.name(), v.rule(), j.reason())
                             .isEqualTo(Verdict.FAIL);
+                    Verdicts.Judgement ref = reference(id);
+                    assertThat(ref.verdict()).as("%s against a reference relay: %s", id, ref.reason())
+                            .isEqualTo(Verdict.PASS);
                 }));
             }
         }

@@ -33,7 +33,15 @@ final class VariantRun {
 
     /** Requirement ID -> verdict on the variant (ERROR if the run produced no check for it). */
     static Map<String, Verdicts.Judgement> run(Variant variant) {
-        List<String> ids = variant.breaks();
+        return run(variant.name(), variant.breaks(), variant.relays());
+    }
+
+    /** The same checks against a reference world of its own, the control group of the sensitivity run. */
+    static Map<String, Verdicts.Judgement> reference(List<String> ids) {
+        return run(Targets.REFERENCE_VARIANT, ids, 2);
+    }
+
+    private static Map<String, Verdicts.Judgement> run(String variantName, List<String> ids, int relays) {
         PostDiscoveryFilter onlyBroken = descriptor -> descriptor.getSource()
                 .filter(s -> s instanceof MethodSource).map(s -> requirement((MethodSource) s))
                 .map(id -> FilterResult.includedIf(id.isPresent() && ids.contains(id.get())))
@@ -41,8 +49,8 @@ final class VariantRun {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectPackage(CHECKS_PACKAGE))
                 .filters(onlyBroken)
-                .configurationParameter(Targets.VARIANT_PARAMETER, variant.name())
-                .configurationParameter(Targets.RELAYS_PARAMETER, String.valueOf(variant.relays()))
+                .configurationParameter(Targets.VARIANT_PARAMETER, variantName)
+                .configurationParameter(Targets.RELAYS_PARAMETER, String.valueOf(relays))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build();
         Map<String, Verdicts.Judgement> verdicts = new ConcurrentHashMap<>();

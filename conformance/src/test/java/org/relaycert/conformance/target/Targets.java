@@ -21,6 +21,8 @@ import org.relaycert.fixtures.world.RelaySpec;
 public final class Targets {
     public static final String VARIANT_PARAMETER = "relaycert.variant";
     public static final String RELAYS_PARAMETER = "relaycert.relays";
+    /** The variant name for a world of reference relays beside the main one (the sensitivity run's control). */
+    public static final String REFERENCE_VARIANT = "reference";
     public static final int DEFAULT_RELAYS = 3;
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Targets.class);
 
@@ -54,7 +56,7 @@ public final class Targets {
                 domains.add(prefix + "-" + (char) ('a' + i) + ".test");
             }
             List<RelaySpec> overrides = new ArrayList<>();
-            if (variantName.isPresent()) {
+            if (variantName.isPresent() && !variantName.get().equals(REFERENCE_VARIANT)) {
                 Variant v = Variants.byName(variantName.get()).orElseThrow(() ->
                         new IllegalArgumentException("unknown relay variant " + variantName.get()));
                 overrides.add(v.apply().apply(RelaySpec.reference(domains.get(0), "")));

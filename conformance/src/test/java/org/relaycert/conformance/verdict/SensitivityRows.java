@@ -15,12 +15,18 @@ public final class SensitivityRows {
         return String.join("\t", variant, description.replace('\t', ' '), requirementId, onVariant.name());
     }
 
-    static SensitivityResult parse(String row) {
+    /** The row joined with the same requirement's verdict on the reference relay. */
+    static SensitivityResult parse(String row, Verdict onReference) {
         String[] f = row.split("\t", -1);
         if (f.length != 4) {
             throw new IllegalArgumentException("malformed sensitivity row: " + row);
         }
         Verdict v = Verdict.valueOf(f[3]);
-        return new SensitivityResult(f[0], f[1], f[2], v, null, false);
+        return new SensitivityResult(f[0], f[1], f[2], v, onReference, v == Verdict.FAIL && onReference == Verdict.PASS);
+    }
+
+    static String requirementOf(String row) {
+        String[] f = row.split("\t", -1);
+        return f.length == 4 ? f[2] : "";
     }
 }

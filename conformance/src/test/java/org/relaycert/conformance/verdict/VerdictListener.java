@@ -38,7 +38,7 @@ import org.relaycert.reports.Verdict;
 public final class VerdictListener implements TestExecutionListener {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final List<CheckResult> results = new ArrayList<>();
-    private final List<SensitivityResult> sensitivity = new ArrayList<>();
+    private final List<String> sensitivity = new ArrayList<>();
     private final Progress progress = new Progress(System.out);
     private volatile boolean active;
     private volatile String targetName = "local";
@@ -82,7 +82,7 @@ public final class VerdictListener implements TestExecutionListener {
                 targetName = v;
             } else if (k.equals(ConformanceExtension.SENSITIVITY_KEY)) {
                 synchronized (sensitivity) {
-                    sensitivity.add(SensitivityRows.parse(v));
+                    sensitivity.add(v);
                 }
             } else if (r != null && k.equals(ConformanceExtension.EVIDENCE_KEY)) {
                 r.evidence.addAll(List.of(v.split("\n")));
@@ -122,24 +122,27 @@ public final class VerdictListener implements TestExecutionListener {
         }
         ComplianceReport report = new ComplianceReport(targetName, version(), started, Instant.now(),
                 Catalogue.load().all(), List.copyOf(results), withReference(List.copyOf(sensitivity)));
+        if (!report.uncaught().isEmpty()) {
+            System.out.println("[relaycert] sensitivity: " + report.uncaught().size() + " check(s) not caught by their variant");
+        }
         Path dir = outputDirectory(targetName);
         try {
             List<Path> files = ReportWriter.writeAll(report, dir);
             PrintStream out = System.out;
             out.println("[relaycert] compliance report for " + targetName + ": " + dir.resolve("compliance-report.html"));
-            files.forEach(f -> out.println("[relaycert]   " + f));
+            files.stream().filter(f -> f.getParent().equals(dir)).forEach(f -> out.println("[relaycert]   " + f));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the compliance report to " + dir, e);
         }
     }
 
     /** A variant's row only counts as caught if the same check passed on the reference relay in this run. */
-    private List<SensitivityResult> withReference(List<SensitivityResult> rows) {
-        return rows.stream().map(s -> {
-            Verdict ref = results.stream().filter(c -> c.requirement().id().equals(s.requirementId()))
-                    .map(CheckResult::verdict).findFirst().orElse(Verdict.NOT_OBSERVABLE);
-            return new SensitivityResult(s.variant(), s.variantDescription(), s.requirementId(), s.onVariant(), ref,
-                    s.onVariant() == Verdict.FAIL && ref == Verdict.PASS);
+    private List<SensitivityResult> withReference(List<String> rows) {
+        return rows.stream().map(row -> {
+            String id = SensitivityRows.requirementOf(row);
+            Verdict ref = results.stream().filter(c -> c.requirement().id().equals(id))
+                    .map(CheckResult::verdict).reduce((a, b) -> a == Verdict.PASS ? b : a).orElse(Verdict.NOT_OBSERVABLE);
+            return SensitivityRows.parse(row, ref);
         }).toList();
     }
 
