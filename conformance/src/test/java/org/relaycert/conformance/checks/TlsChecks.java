@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.target.NotObservableException;
 import org.relaycert.conformance.target.Target;
 
 /** TLS versions on every port. */
@@ -49,5 +50,23 @@ class TlsChecks {
             }
         }
         assertThat(accepted12).as("client ports that accepted TLS 1.2").isEmpty();
+    }
+
+    @Test
+    @RequirementId("TLS-03")
+    @DisplayName("TLS-03 certificate valid for the mail domain on every TLS port")
+    void certificateValidForDomain(Target t, Evidence ev) throws Exception {
+        t.certificatesUnverifiable().ifPresent(reason -> {
+            throw new NotObservableException(reason);
+        });
+        List<String> refused = new ArrayList<>();
+        for (TlsProbe.Port port : TlsProbe.allTlsPorts(t.primary())) {
+            TlsProbe.Outcome o = TlsProbe.handshake(port, t.trust(), "TLSv1.3");
+            ev.line(port.name() + " certificate for " + port.endpoint().host() + ": " + o.detail());
+            if (!o.handshakeSucceeded()) {
+                refused.add(port.name() + " (" + o.detail() + ")");
+            }
+        }
+        assertThat(refused).as("ports whose certificate does not verify for %s", t.primary().domain()).isEmpty();
     }
 }

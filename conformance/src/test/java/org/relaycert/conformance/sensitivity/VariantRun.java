@@ -50,6 +50,7 @@ final class VariantRun {
                 .selectors(selectPackage(CHECKS_PACKAGE))
                 .filters(onlyBroken)
                 .configurationParameter(Targets.VARIANT_PARAMETER, variantName)
+                .configurationParameter(Targets.NESTED_PARAMETER, "true")
                 .configurationParameter(Targets.RELAYS_PARAMETER, String.valueOf(relays))
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build();

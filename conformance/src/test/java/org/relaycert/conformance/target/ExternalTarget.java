@@ -61,6 +61,11 @@ public final class ExternalTarget implements Target {
         return trust;
     }
 
+    @Override
+    public Optional<String> certificatesUnverifiable() {
+        return insecure ? Optional.of("this run accepts any certificate (chatmail.insecure=true)") : Optional.empty();
+    }
+
     private static SSLContext defaultContext() {
         try {
             SSLContext c = SSLContext.getInstance("TLS");

@@ -21,6 +21,11 @@ public interface Target {
     /** Trust for the target's TLS certificates (the world CA, or the JDK's trust store). */
     SSLContext trust();
 
+    /** Empty when certificates can be judged; else why not (e.g. the run accepts any certificate). */
+    default Optional<String> certificatesUnverifiable() {
+        return Optional.empty();
+    }
+
     /** Throws {@link NotObservableException} when {@code capability} is empty. */
     static <T> T require(Optional<T> capability, String reason) {
         return capability.orElseThrow(() -> new NotObservableException(reason));

@@ -52,7 +52,8 @@ public final class VerdictListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
-        active = plan.getConfigurationParameters().get(Targets.VARIANT_PARAMETER).isEmpty();
+        active = plan.getConfigurationParameters().get(Targets.VARIANT_PARAMETER).isEmpty()
+                && !plan.getConfigurationParameters().getBoolean(Targets.NESTED_PARAMETER).orElse(false);
         started = Instant.now();
         if (active) {
             plan.accept(new TestPlan.Visitor() {
