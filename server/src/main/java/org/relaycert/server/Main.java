@@ -1,6 +1,7 @@
 package org.relaycert.server;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.relaycert.server.config.ConfigException;
@@ -30,8 +31,14 @@ public final class Main implements Runnable {
         spec.commandLine().usage(System.err);
     }
 
-    static RelayConfig load(Path file) throws ConfigException {
-        return ConfigLoader.load(file);
+    /** The config, or empty after telling stderr which key is wrong and why (the command then exits 2). */
+    static Optional<RelayConfig> load(Path file) {
+        try {
+            return Optional.of(ConfigLoader.load(file));
+        } catch (ConfigException e) {
+            System.err.println("config error: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -42,13 +49,11 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            RelayConfig cfg;
-            try {
-                cfg = load(config);
-            } catch (ConfigException e) {
-                System.err.println("config error: " + e.getMessage());
+            Optional<RelayConfig> loaded = load(config);
+            if (loaded.isEmpty()) {
                 return CONFIG_ERROR;
             }
+            RelayConfig cfg = loaded.get();
             Relay relay = Relay.start(cfg);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -73,14 +78,9 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() {
-            try {
-                RelayConfig cfg = load(config);
-                System.out.println(NewAccountUri.forConfig(cfg));
-                return 0;
-            } catch (ConfigException e) {
-                System.err.println("config error: " + e.getMessage());
-                return CONFIG_ERROR;
-            }
+            Optional<RelayConfig> cfg = load(config);
+            cfg.ifPresent(c -> System.out.println(NewAccountUri.forConfig(c)));
+            return cfg.isPresent() ? 0 : CONFIG_ERROR;
         }
     }
 
@@ -92,14 +92,9 @@ public final class Main implements Runnable {
 
         @Override
         public Integer call() {
-            try {
-                RelayConfig cfg = load(config);
-                System.out.println("config ok: mail_domain " + cfg.mailDomain());
-                return 0;
-            } catch (ConfigException e) {
-                System.err.println("config error: " + e.getMessage());
-                return CONFIG_ERROR;
-            }
+            Optional<RelayConfig> cfg = load(config);
+            cfg.ifPresent(c -> System.out.println("config ok: mail_domain " + c.mailDomain()));
+            return cfg.isPresent() ? 0 : CONFIG_ERROR;
         }
     }
 
