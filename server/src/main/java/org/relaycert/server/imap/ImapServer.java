@@ -1,0 +1,85 @@
+package org.relaycert.server.imap;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.relaycert.server.imap.frame.ImapFrameDecoder;
+import org.relaycert.server.imap.session.ResponseEncoder;
+import org.relaycert.server.store.MaildirStore;
+
+/**
+ * One IMAP listener (143 with STARTTLS or 993 with implicit TLS). Pipeline per connection:
+ * {@code tls} (implicit TLS, or added by STARTTLS) - {@code idle} - {@code frames} - {@code responses} -
+ * {@code session} (on a separate executor group so that fsync-ing store calls never block the event loop).
+ */
+public final class ImapServer implements AutoCloseable {
+    public static final String TLS = "tls";
+    public static final String IDLE = "idle";
+    public static final String FRAMES = "frames";
+    public static final String RESPONSES = "responses";
+    public static final String SESSION = "session";
+
+    private final Channel channel;
+    private final EventExecutorGroup sessionExecutors;
+
+    private ImapServer(Channel channel, EventExecutorGroup sessionExecutors) {
+        this.channel = channel;
+        this.sessionExecutors = sessionExecutors;
+    }
+
+    public static ImapServer start(ImapServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
+            MaildirStore store, Authenticator auth) throws InterruptedException {
+        return start(config, boss, workers, store, auth, Clock.systemUTC());
+    }
+
+    /** As above, with the clock that dates APPENDed messages without a date-time. */
+    public static ImapServer start(ImapServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
+            MaildirStore store, Authenticator auth, Clock clock) throws InterruptedException {
+        SessionRegistry registry = new SessionRegistry();
+        store.addListener(registry);
+        EventExecutorGroup executors = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        var p = ch.pipeline();
+                        if (config.implicitTls()) {
+                            p.addLast(TLS, config.tls().newHandler(ch.alloc()));
+                        }
+                        long idle = config.idleTimeout().toMillis();
+                        p.addLast(IDLE, new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
+                        p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, ImapServerConfig.MAX_LITERAL));
+                        p.addLast(RESPONSES, new ResponseEncoder());
+                        p.addLast(executors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock));
+                    }
+                });
+        try {
+            Channel ch = b.bind(config.bind()).sync().channel();
+            return new ImapServer(ch, executors);
+        } catch (InterruptedException | RuntimeException e) {
+            executors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            throw e;
+        }
+    }
+
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        sessionExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    }
+}
