@@ -1,11 +1,23 @@
 package org.relaycert.server.store;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One Maildir folder. UIDs are assigned in arrival order and never reused; UIDVALIDITY is fixed at
@@ -13,52 +25,266 @@ import java.util.Set;
  * matching {@link StoreListener} event afterwards.
  */
 public final class Folder {
-    // TODO(store): implementation
+    private final String address;
+    private final String name;
+    private final Path dir;
+    private final Clock clock;
+    private final Listeners listeners;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final UidList uids;
+    private final KeywordTable keywords;
+    private final TreeMap<Long, StoredMessage> messages = new TreeMap<>();
+    private boolean gone;
+
+    private Folder(String address, String name, Path dir, Clock clock, Listeners listeners, UidList uids,
+            KeywordTable keywords) {
+        this.address = address;
+        this.name = name;
+        this.dir = dir;
+        this.clock = clock;
+        this.listeners = listeners;
+        this.uids = uids;
+        this.keywords = keywords;
+    }
+
+    /** Opens an existing Maildir; {@code newUidValidity} is asked only if it has no uid list yet. */
+    static Folder open(String address, String name, Path dir, Clock clock, Listeners listeners,
+            UidValiditySource newUidValidity) throws StoreException {
+        try {
+            FolderScan.createMaildir(dir);
+            UidList uids = UidList.load(dir).orElse(null);
+            if (uids == null) {
+                uids = UidList.create(dir, newUidValidity.next());
+            }
+            Folder folder = new Folder(address, name, dir, clock, listeners, uids, KeywordTable.load(dir));
+            folder.synchronize();
+            return folder;
+        } catch (IOException | RuntimeException e) {
+            throw new StoreException(StoreException.Kind.IO, "cannot open folder " + name, e);
+        }
+    }
+
+    /** Hands out UIDVALIDITY values; larger than any handed out before for the same user. */
+    @FunctionalInterface
+    interface UidValiditySource {
+        long next() throws IOException;
+    }
 
     public String name() {
-        throw new UnsupportedOperationException();
+        return name;
     }
 
     public long uidValidity() {
-        throw new UnsupportedOperationException();
+        return uids.uidValidity();
     }
 
     /** The UID the next appended message will get. */
     public long uidNext() {
-        throw new UnsupportedOperationException();
+        lock.lock();
+        try {
+            return uids.uidNext();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A consistent snapshot of the folder, ascending by UID. */
     public List<MessageInfo> messages() throws StoreException {
-        throw new UnsupportedOperationException();
+        FolderChanges changes;
+        List<MessageInfo> snapshot = new ArrayList<>();
+        lock.lock();
+        try {
+            checkPresent();
+            changes = synchronizeOrFail();
+            messages.values().forEach(m -> snapshot.add(m.info()));
+        } finally {
+            lock.unlock();
+        }
+        changes.fire(listeners, address, name);
+        return snapshot;
     }
 
     /** Stores a message (tmp, fsync, rename into new/cur), mtime = internalDate; returns it with its UID. */
     public MessageInfo append(byte[] content, Set<String> flags, Instant internalDate) throws StoreException {
-        throw new UnsupportedOperationException();
+        Set<String> canonical = MaildirFlags.canonical(flags);
+        // INTERNALDATE has whole seconds in IMAP and time_t in Dovecot's Maildir.
+        Instant date = internalDate.truncatedTo(ChronoUnit.SECONDS);
+        StoredMessage stored;
+        lock.lock();
+        try {
+            checkPresent();
+            String letters = MaildirFlags.encode(canonical, keywords);
+            String base = MaildirFileName.newBase(clock.instant(), content.length);
+            Path tmp = dir.resolve("tmp").resolve(base);
+            boolean toNew = letters.isEmpty();
+            String subdir = toNew ? FolderScan.NEW : FolderScan.CUR;
+            String fileName = toNew ? base : MaildirFileName.withInfo(base, letters);
+            try {
+                Durable.writeNew(tmp, content, FileTime.from(date));
+                Durable.rename(tmp, dir.resolve(subdir).resolve(fileName));
+                long uid = uids.add(base);
+                stored = new StoredMessage(uid, base, subdir, fileName, canonical, date, content.length);
+                messages.put(uid, stored);
+                uids.save();
+            } catch (IOException e) {
+                throw io("cannot store message", e);
+            }
+        } finally {
+            lock.unlock();
+        }
+        listeners.appended(address, name, stored.info());
+        return stored.info();
     }
 
     /** The raw RFC 5322 bytes as stored (CRLF line ends). */
     public byte[] read(long uid) throws StoreException {
-        throw new UnsupportedOperationException();
+        try (InputStream in = open(uid)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw io("cannot read message " + uid, e);
+        }
     }
 
     public InputStream open(long uid) throws StoreException {
-        throw new UnsupportedOperationException();
+        lock.lock();
+        try {
+            checkPresent();
+            // An open file stays readable on POSIX even if renamed or expunged meanwhile.
+            try {
+                return Files.newInputStream(message(uid).path(dir));
+            } catch (NoSuchFileException e) {
+                synchronizeOrFail(); // renamed or removed by another program
+                return Files.newInputStream(message(uid).path(dir));
+            }
+        } catch (NoSuchFileException e) {
+            throw new StoreException(StoreException.Kind.NONEXISTENT, "message " + uid + " is gone");
+        } catch (IOException e) {
+            throw io("cannot read message " + uid, e);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Replaces the flags of one message; returns the updated info. */
     public MessageInfo setFlags(long uid, Set<String> flags) throws StoreException {
-        throw new UnsupportedOperationException();
+        Set<String> canonical = MaildirFlags.canonical(flags);
+        StoredMessage updated;
+        lock.lock();
+        try {
+            checkPresent();
+            StoredMessage old = message(uid);
+            if (old.flags().equals(canonical)) {
+                return old.info();
+            }
+            String fileName = MaildirFileName.withInfo(old.baseName(), MaildirFlags.encode(canonical, keywords));
+            updated = new StoredMessage(uid, old.baseName(), FolderScan.CUR, fileName, canonical,
+                    old.internalDate(), old.size());
+            try {
+                Durable.rename(old.path(dir), updated.path(dir));
+            } catch (NoSuchFileException e) {
+                synchronizeOrFail();
+                throw new StoreException(StoreException.Kind.NONEXISTENT, "message " + uid + " is gone");
+            } catch (IOException e) {
+                throw io("cannot change flags of message " + uid, e);
+            }
+            messages.put(uid, updated);
+        } finally {
+            lock.unlock();
+        }
+        listeners.flagsChanged(address, name, updated.info());
+        return updated.info();
     }
 
     /** Removes the given messages (unknown UIDs ignored); returns the UIDs removed, ascending. */
-    public List<Long> expunge(Collection<Long> uids) throws StoreException {
-        throw new UnsupportedOperationException();
+    public List<Long> expunge(Collection<Long> uidsToRemove) throws StoreException {
+        List<Long> removed = new ArrayList<>();
+        lock.lock();
+        try {
+            checkPresent();
+            try {
+                for (long uid : new TreeSet<>(uidsToRemove)) {
+                    StoredMessage m = messages.remove(uid);
+                    if (m != null) {
+                        Files.deleteIfExists(m.path(dir));
+                        uids.remove(uid);
+                        removed.add(uid);
+                    }
+                }
+                if (!removed.isEmpty()) {
+                    Durable.syncDirectory(dir.resolve(FolderScan.NEW));
+                    Durable.syncDirectory(dir.resolve(FolderScan.CUR));
+                    uids.save();
+                }
+            } catch (IOException e) {
+                throw io("cannot expunge", e);
+            }
+        } finally {
+            lock.unlock();
+        }
+        removed.forEach(uid -> listeners.expunged(address, name, uid));
+        return removed;
     }
 
     /** Copies messages into {@code target} keeping flags and internal date; returns source UID -> new UID. */
-    public Map<Long, Long> copyTo(Collection<Long> uids, Folder target) throws StoreException {
-        throw new UnsupportedOperationException();
+    public Map<Long, Long> copyTo(Collection<Long> uidsToCopy, Folder target) throws StoreException {
+        Map<Long, Long> copies = new LinkedHashMap<>();
+        // One message at a time, never holding both folders' locks: copies in both directions cannot deadlock.
+        for (long uid : new TreeSet<>(uidsToCopy)) {
+            byte[] content;
+            StoredMessage m;
+            lock.lock();
+            try {
+                checkPresent();
+                m = messages.get(uid);
+                if (m == null) {
+                    continue;
+                }
+                content = read(uid);
+            } finally {
+                lock.unlock();
+            }
+            copies.put(uid, target.append(content, m.flags(), m.internalDate()).uid());
+        }
+        return copies;
+    }
+
+    /** Marks this instance dead (folder deleted, renamed or user removed); the caller holds {@link #lock()}. */
+    void markGone() {
+        gone = true;
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    private StoredMessage message(long uid) throws StoreException {
+        StoredMessage m = messages.get(uid);
+        if (m == null) {
+            throw new StoreException(StoreException.Kind.NONEXISTENT, "no message with UID " + uid);
+        }
+        return m;
+    }
+
+    private void checkPresent() throws StoreException {
+        if (gone) {
+            throw new StoreException(StoreException.Kind.NONEXISTENT, "folder " + name + " no longer exists");
+        }
+    }
+
+    private FolderChanges synchronizeOrFail() throws StoreException {
+        try {
+            return synchronize();
+        } catch (IOException e) {
+            throw io("cannot scan folder " + name, e);
+        }
+    }
+
+    /** Brings the in-memory view in line with the directory: files removed, renamed or dropped in by others. */
+    private FolderChanges synchronize() throws IOException {
+        return FolderSync.run(dir, uids, keywords, messages);
+    }
+
+    private static StoreException io(String message, IOException e) {
+        return new StoreException(StoreException.Kind.IO, message + ": " + e.getMessage(), e);
     }
 }

@@ -1,0 +1,42 @@
+package org.relaycert.server.store;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Maildir file names: a unique base {@code <seconds>.M<micros>P<pid>Q<n>.relaycert,S=<size>} (the time
+ * prefix and {@code S=} are what quota trimming sorts and sums by), followed in {@code cur/} by the info
+ * suffix {@code :2,<letters>}.
+ */
+final class MaildirFileName {
+    private static final AtomicLong COUNTER = new AtomicLong();
+    private static final long PID = ProcessHandle.current().pid();
+
+    private MaildirFileName() {
+    }
+
+    static String newBase(Instant now, long size) {
+        return now.getEpochSecond() + ".M" + now.getNano() / 1000 + "P" + PID + "Q" + COUNTER.incrementAndGet()
+                + ".relaycert,S=" + size;
+    }
+
+    static String base(String fileName) {
+        int colon = fileName.indexOf(':');
+        return colon < 0 ? fileName : fileName.substring(0, colon);
+    }
+
+    /** The info letters after {@code :2,}, empty if none. */
+    static String infoLetters(String fileName) {
+        int info = fileName.indexOf(MaildirFlags.INFO_PREFIX);
+        return info < 0 ? "" : fileName.substring(info + MaildirFlags.INFO_PREFIX.length());
+    }
+
+    static String withInfo(String base, String letters) {
+        return base + MaildirFlags.INFO_PREFIX + letters;
+    }
+
+    /** Maildir readers skip dot files; so do we (temporary files of other tools). */
+    static boolean isMessage(String fileName) {
+        return !fileName.startsWith(".");
+    }
+}
