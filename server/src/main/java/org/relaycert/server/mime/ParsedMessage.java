@@ -1,37 +1,52 @@
 package org.relaycert.server.mime;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
 
 /**
  * One stored message, parsed once, answering what IMAP FETCH and SEARCH need. Never throws on
  * malformed input: broken MIME degrades to a single text/plain part, as IMAP servers usually do.
  */
 public final class ParsedMessage {
-    // TODO(mime): implementation
+
+    private final byte[] raw;
+    private final MimePart root;
+
+    private ParsedMessage(byte[] raw, MimePart root) {
+        this.raw = raw;
+        this.root = root;
+    }
 
     public static ParsedMessage parse(byte[] raw) {
-        throw new UnsupportedOperationException("mime not implemented yet");
+        byte[] bytes = raw == null ? new byte[0] : raw;
+        return new ParsedMessage(bytes, MimeTreeParser.parse(bytes));
     }
 
     /** The FETCH {@code BODYSTRUCTURE} value (extensible = true) or {@code BODY} value, in IMAP syntax. */
     public String bodyStructure(boolean extensible) {
-        throw new UnsupportedOperationException();
+        return BodyStructureWriter.write(raw, root, extensible);
     }
 
     /** The FETCH {@code ENVELOPE} value in IMAP syntax (a parenthesized list of nstrings). */
     public String envelope() {
-        throw new UnsupportedOperationException();
+        return EnvelopeWriter.write(root.header());
     }
 
     /** The bytes of a body section; empty array for a part that does not exist (RFC 3501 6.4.5). */
     public byte[] section(SectionSpec spec) {
-        throw new UnsupportedOperationException();
+        return SectionReader.read(raw, root, spec == null ? SectionSpec.WHOLE : spec);
     }
 
     /** Values of a top-level header field (case-insensitive name), unfolded and RFC 2047-decoded. */
     public List<String> headers(String name) {
-        throw new UnsupportedOperationException();
+        List<String> decoded = new ArrayList<>();
+        for (String value : root.header().all(name)) {
+            decoded.add(decodeWords(value));
+        }
+        return decoded;
     }
 
     public Optional<String> header(String name) {
@@ -40,6 +55,14 @@ public final class ParsedMessage {
 
     /** Decoded text of all text/* parts, for SEARCH BODY and TEXT. */
     public String searchableText() {
-        throw new UnsupportedOperationException();
+        return TextExtractor.extract(raw, root);
+    }
+
+    private static String decodeWords(String value) {
+        try {
+            return DecoderUtil.decodeEncodedWords(value, DecodeMonitor.SILENT);
+        } catch (RuntimeException e) {
+            return value;
+        }
     }
 }
