@@ -6,7 +6,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
@@ -29,10 +32,12 @@ public final class ImapServer implements AutoCloseable {
     public static final String SESSION = "session";
 
     private final Channel channel;
+    private final ChannelGroup connections;
     private final EventExecutorGroup sessionExecutors;
 
-    private ImapServer(Channel channel, EventExecutorGroup sessionExecutors) {
+    private ImapServer(Channel channel, ChannelGroup connections, EventExecutorGroup sessionExecutors) {
         this.channel = channel;
+        this.connections = connections;
         this.sessionExecutors = sessionExecutors;
     }
 
@@ -46,6 +51,7 @@ public final class ImapServer implements AutoCloseable {
             MaildirStore store, Authenticator auth, Clock clock) throws InterruptedException {
         SessionRegistry registry = new SessionRegistry();
         store.addListener(registry);
+        ChannelGroup connections = new DefaultChannelGroup("imap", GlobalEventExecutor.INSTANCE);
         EventExecutorGroup executors = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
@@ -53,6 +59,7 @@ public final class ImapServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         var p = ch.pipeline();
                         if (config.implicitTls()) {
                             p.addLast(TLS, config.tls().newHandler(ch.alloc()));
@@ -66,7 +73,7 @@ public final class ImapServer implements AutoCloseable {
                 });
         try {
             Channel ch = b.bind(config.bind()).sync().channel();
-            return new ImapServer(ch, executors);
+            return new ImapServer(ch, connections, executors);
         } catch (InterruptedException | RuntimeException e) {
             executors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
@@ -80,6 +87,7 @@ public final class ImapServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         sessionExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     }
 }

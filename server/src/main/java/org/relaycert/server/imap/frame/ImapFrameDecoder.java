@@ -31,7 +31,6 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
     private boolean discardingLine;
     private String rejectedTag;
     private String rejectedReason;
-    private boolean dropBuffered;
     /** Where the line text after the last literal starts in {@link #frame}. */
     private int segmentStart;
 
@@ -42,11 +41,12 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
 
     /** Drops everything received but not yet decoded (pipelined input after STARTTLS, RFC 3501 6.2.1). */
     public void discardBufferedInput() {
-        dropBuffered = true;
         if (frame != null) {
             clearFrame();
         }
         literalRemaining = 0;
+        discardRemaining = 0;
+        discardingLine = false;
         ByteBuf buf = internalBuffer();
         if (buf != null) {
             buf.skipBytes(buf.readableBytes());
@@ -55,11 +55,6 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-        if (dropBuffered) {
-            dropBuffered = false;
-            in.skipBytes(in.readableBytes());
-            return;
-        }
         if (frame == null) {
             frame = Unpooled.buffer(256);
         }
