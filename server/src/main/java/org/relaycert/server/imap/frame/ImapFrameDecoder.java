@@ -29,6 +29,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
     /** Octets to throw away (an oversize LITERAL+), then drop the rest of the line. */
     private long discardRemaining;
     private boolean discardingLine;
+    private boolean rejectionSent;
     private String rejectedTag;
     private String rejectedReason;
     /** Where the line text after the last literal starts in {@link #frame}. */
@@ -47,6 +48,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
         literalRemaining = 0;
         discardRemaining = 0;
         discardingLine = false;
+        rejectionSent = false;
         ByteBuf buf = internalBuffer();
         if (buf != null) {
             buf.skipBytes(buf.readableBytes());
@@ -96,8 +98,11 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
                     discardRemaining = size;
                     continue;
                 }
-                out.add(new RejectedFrame(rejectedTag, rejectedReason));
+                if (!rejectionSent) {
+                    out.add(new RejectedFrame(rejectedTag, rejectedReason));
+                }
                 discardingLine = false;
+                rejectionSent = false;
                 clearFrame();
                 continue;
             }
@@ -128,6 +133,9 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
                     discardingLine = false;
                     clearFrame();
                 } else {
+                    // Answer at once; the octets (and the rest of the line) are then dropped silently.
+                    out.add(new RejectedFrame(rejectedTag, rejectedReason));
+                    rejectionSent = true;
                     discardRemaining = size;
                 }
                 continue;
