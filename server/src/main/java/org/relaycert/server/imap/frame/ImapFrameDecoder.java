@@ -92,7 +92,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
             if (discardingLine) {
                 String tail = in.toString(in.readerIndex(), eol - in.readerIndex(), StandardCharsets.ISO_8859_1);
                 in.readerIndex(eol + 1);
-                long size = literalSize(tail);
+                long size = literalSize(tail.endsWith("\r") ? tail.substring(0, tail.length() - 1) : tail);
                 if (size >= 0) {
                     // A further literal inside a line we are dropping: skip its octets too.
                     discardRemaining = size;
