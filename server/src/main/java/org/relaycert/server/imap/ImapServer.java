@@ -88,6 +88,7 @@ public final class ImapServer implements AutoCloseable {
     public void close() {
         channel.close().syncUninterruptibly();
         connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        sessionExecutors.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+        // A short quiet period lets the closed connections' last events run on the session executors.
+        sessionExecutors.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 }

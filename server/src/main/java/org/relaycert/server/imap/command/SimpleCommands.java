@@ -109,4 +109,16 @@ public final class SimpleCommands {
             return Completion.ok(name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT) + " completed.");
         }
     }
+
+    /** {@code namespace = "NAMESPACE"} (RFC 2342): one personal namespace, separator {@code /}. */
+    public record Namespace(String tag) implements ImapCommand {
+        public Set<SessionState> validIn() {
+            return AUTHENTICATED;
+        }
+
+        public Completion execute(ImapSession s) {
+            s.untagged("NAMESPACE ((\"\" \"/\")) NIL NIL");
+            return Completion.ok("Namespace completed.");
+        }
+    }
 }

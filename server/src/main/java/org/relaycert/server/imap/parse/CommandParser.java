@@ -79,6 +79,7 @@ public final class CommandParser {
             case "STARTTLS" -> noArgs(r, new SimpleCommands.StartTls(tag));
             case "IDLE" -> noArgs(r, new SimpleCommands.Idle(tag));
             case "UNSELECT" -> noArgs(r, new SimpleCommands.Unselect(tag));
+            case "NAMESPACE" -> noArgs(r, new SimpleCommands.Namespace(tag));
             case "CLOSE" -> Expunge.parse(tag, name, false, r);
             case "EXPUNGE" -> Expunge.parse(tag, name, false, r);
             case "ENABLE" -> enable(tag, r);
