@@ -30,6 +30,8 @@ public final class ImapServer implements AutoCloseable {
     public static final String FRAMES = "frames";
     public static final String RESPONSES = "responses";
     public static final String SESSION = "session";
+    /** "* OK Still here" interval while a client idles (Dovecot's default). */
+    static final java.time.Duration KEEPALIVE = java.time.Duration.ofMinutes(2);
 
     private final Channel channel;
     private final ChannelGroup connections;
@@ -65,7 +67,7 @@ public final class ImapServer implements AutoCloseable {
                             p.addLast(TLS, config.tls().newHandler(ch.alloc()));
                         }
                         long idle = config.idleTimeout().toMillis();
-                        p.addLast(IDLE, new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS));
+                        p.addLast(IDLE, new IdleStateHandler(idle, KEEPALIVE.toMillis(), 0, TimeUnit.MILLISECONDS));
                         p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, ImapServerConfig.MAX_LITERAL));
                         p.addLast(RESPONSES, new ResponseEncoder());
                         p.addLast(executors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock));

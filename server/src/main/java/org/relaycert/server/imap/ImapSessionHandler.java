@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -113,10 +114,14 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
             LOG.warn("IMAP command failed", e);
             result = Completion.no("SERVERBUG", "Internal error.");
         }
-        finish(command.tag(), result);
+        finish(command.tag(), result, command.allowsExpungeResponses());
     }
 
     private void finish(String tag, Completion result) {
+        finish(tag, result, true);
+    }
+
+    private void finish(String tag, Completion result, boolean allowExpunge) {
         if (result == Completion.PENDING) {
             pendingTag = tag;
             return;
@@ -125,7 +130,7 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
             registeredAddress = session.address();
             registry.add(registeredAddress, this);
         }
-        session.flushUpdates();
+        session.flushUpdates(allowExpunge);
         write(Response.line(result.render(tag)));
     }
 
@@ -147,6 +152,13 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent e && e.state() == IdleState.WRITER_IDLE) {
+            // Keep NAT mappings of idling clients alive, as Dovecot's imap_idle_notify_interval does.
+            if (session.idling()) {
+                ctx.writeAndFlush(Response.line("* OK Still here"));
+            }
+            return;
+        }
         if (evt instanceof IdleStateEvent) {
             ctx.writeAndFlush(Response.line("* BYE Disconnected for inactivity.")).addListener(ChannelFutureListener.CLOSE);
             return;

@@ -149,4 +149,22 @@ class ImapAppendAndIdleTest {
             assertThat(c.readLine()).startsWith("i BAD");
         }
     }
+
+    @Test
+    void expungesWaitDuringFetchButNotDuringUidFetch() throws Exception {
+        long first = inbox().append(MESSAGE.getBytes(StandardCharsets.US_ASCII), Set.of(), ImapTestServer.NOW).uid();
+        long second = inbox().append(MESSAGE.getBytes(StandardCharsets.US_ASCII), Set.of(), ImapTestServer.NOW).uid();
+        try (TestImapClient c = server.loggedIn()) {
+            c.command("SELECT INBOX");
+            inbox().expunge(List.of(first));
+            // Sequence numbers must not shift under a non-UID FETCH: no EXPUNGE yet, the client's view still holds.
+            assertThat(c.command("FETCH 1:* (UID)")).containsExactly("* 1 FETCH (UID " + first + ")",
+                    "* 2 FETCH (UID " + second + ")", "a3 OK Fetch completed.");
+            // Content of a vanished message cannot be served: it is left out rather than failing the command.
+            assertThat(c.command("FETCH 1:* (BODY.PEEK[])")).hasSize(2).first().asString().startsWith("* 2 FETCH (BODY[] {");
+            assertThat(c.command("UID FETCH 1:* (UID)")).containsExactly("* 1 FETCH (UID " + first + ")", "* 2 FETCH (UID " + second + ")",
+                    "* 1 EXPUNGE", "a5 OK Fetch completed.");
+            assertThat(c.command("FETCH 1 (UID)")).containsExactly("* 1 FETCH (UID " + second + ")", "a6 OK Fetch completed.");
+        }
+    }
 }

@@ -91,7 +91,7 @@ class ImapFrameDecoderTest {
         send("t1 " + "A".repeat(150));
         send("B".repeat(50) + "\r\nt2 NOOP\r\n");
         Object rejected = ch.readInbound();
-        assertThat(rejected).isEqualTo(new RejectedFrame("*", "line too long"));
+        assertThat(rejected).isEqualTo(new RejectedFrame("t1", "line too long"));
         assertThat(nextFrame()).isEqualTo("t2 NOOP");
     }
 

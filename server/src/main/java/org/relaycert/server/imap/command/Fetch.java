@@ -45,6 +45,11 @@ public record Fetch(String tag, boolean byUid, SequenceSet set, List<FetchItem> 
         return SELECTED;
     }
 
+    @Override
+    public boolean allowsExpungeResponses() {
+        return byUid;
+    }
+
     public Completion execute(ImapSession s) throws StoreException {
         SelectedFolder sel = s.selected();
         List<FetchItem> wanted = new ArrayList<>(new LinkedHashSet<>(items));

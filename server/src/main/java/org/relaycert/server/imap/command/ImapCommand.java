@@ -19,6 +19,14 @@ public interface ImapCommand {
     /** States in which the command is allowed; elsewhere the session answers BAD. */
     Set<SessionState> validIn();
 
+    /**
+     * Whether EXPUNGE responses may precede this command's completion; RFC 3501 7.4.1 forbids them
+     * during FETCH, STORE and SEARCH (not their UID forms) because sequence numbers would shift.
+     */
+    default boolean allowsExpungeResponses() {
+        return true;
+    }
+
     /** Runs the command, writing untagged responses to the session, and returns the tagged result. */
     Completion execute(ImapSession session) throws StoreException;
 }

@@ -43,6 +43,11 @@ public record Search(String tag, boolean byUid, SearchKey key) implements ImapCo
         return SELECTED;
     }
 
+    @Override
+    public boolean allowsExpungeResponses() {
+        return byUid;
+    }
+
     public Completion execute(ImapSession s) throws StoreException {
         SelectedFolder sel = s.selected();
         List<String> hits = new ArrayList<>();

@@ -61,6 +61,11 @@ public record StoreFlags(String tag, boolean byUid, SequenceSet set, char mode, 
         return SELECTED;
     }
 
+    @Override
+    public boolean allowsExpungeResponses() {
+        return byUid;
+    }
+
     public Completion execute(ImapSession s) throws StoreException {
         SelectedFolder sel = s.selected();
         if (sel.readOnly()) {

@@ -79,6 +79,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
             int eol = in.indexOf(in.readerIndex(), in.writerIndex(), (byte) '\n');
             if (eol < 0) {
                 if (!discardingLine && frame.writerIndex() - segmentStart + in.readableBytes() > maxLineLength) {
+                    frame.writeBytes(in, in.readerIndex(), Math.min(65, in.readableBytes()));
                     startDiscarding("line too long");
                 }
                 if (discardingLine) {
@@ -107,6 +108,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
                 continue;
             }
             if (frame.writerIndex() - segmentStart + eol - in.readerIndex() > maxLineLength) {
+                frame.writeBytes(in, in.readerIndex(), Math.min(65, eol - in.readerIndex()));
                 startDiscarding("line too long");
                 continue;
             }

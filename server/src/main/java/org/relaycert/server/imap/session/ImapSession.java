@@ -164,10 +164,21 @@ public final class ImapSession {
         }
     }
 
-    /** Tells the client about queued changes, updating the sequence map exactly as told. */
+    /** Tells the client about all queued changes (between commands and in IDLE). */
     public void flushUpdates() {
-        if (pending.isEmpty() || selected == null) {
+        flushUpdates(true);
+    }
+
+    /**
+     * Tells the client about queued changes, updating the sequence map exactly as told. With
+     * {@code allowExpunge} false, expunges stay queued for a later command.
+     */
+    public void flushUpdates(boolean allowExpunge) {
+        if (selected == null) {
             pending.clear();
+            return;
+        }
+        if (pending.isEmpty()) {
             return;
         }
         List<StoreEvent> events = List.copyOf(pending);
@@ -175,7 +186,7 @@ public final class ImapSession {
         boolean grown = false;
         for (StoreEvent e : events) {
             switch (e) {
-                case StoreEvent.Appended a -> grown |= selected.add(a.message());
+                case StoreEvent.Appended a -> grown |= announce(a.message());
                 case StoreEvent.FlagsChanged f -> {
                     int seq = selected.seqOf(f.message().uid());
                     if (seq > 0 && !selected.bySeq(seq).flags().equals(f.message().flags())) {
@@ -185,6 +196,10 @@ public final class ImapSession {
                     }
                 }
                 case StoreEvent.Expunged x -> {
+                    if (!allowExpunge) {
+                        pending.add(x);
+                        continue;
+                    }
                     if (grown) {
                         untagged(selected.exists() + " EXISTS");
                         grown = false;
@@ -206,5 +221,25 @@ public final class ImapSession {
         if (grown) {
             untagged(selected.exists() + " EXISTS");
         }
+    }
+
+    /**
+     * Adds a new message to the client's view. Concurrent appends may report UIDs out of order, so a
+     * gap is filled from the folder first: UIDs must enter the sequence map in ascending order.
+     */
+    private boolean announce(MessageInfo message) {
+        boolean grown = false;
+        if (message.uid() > selected.lastUid() + 1) {
+            try {
+                for (MessageInfo m : selected.folder().messages()) {
+                    if (m.uid() > selected.lastUid() && m.uid() < message.uid()) {
+                        grown |= selected.add(m);
+                    }
+                }
+            } catch (StoreException e) {
+                // The gap stays; the message itself is still announced below.
+            }
+        }
+        return selected.add(message) | grown;
     }
 }
