@@ -55,10 +55,13 @@ final class Durable {
         }
     }
 
-    static void syncFile(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
+    /**
+     * Moves a finished file out of {@code tmp/}. Only the target directory is synced: the rename is one
+     * metadata transaction, and a name left behind in {@code tmp/} after a crash is not a message anyway.
+     */
+    static void moveFromTmp(Path from, Path to) throws IOException {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(to.getParent());
     }
 
     /** Makes the directory's entries (creations, renames, deletions) durable. */

@@ -47,27 +47,21 @@ public final class Folder {
         this.keywords = keywords;
     }
 
-    /** Opens an existing Maildir; {@code newUidValidity} is asked only if it has no uid list yet. */
+    /** Opens an existing Maildir; {@code uidValidities} is asked only if it has no uid list yet. */
     static Folder open(String address, String name, Path dir, Clock clock, Listeners listeners,
-            UidValiditySource newUidValidity) throws StoreException {
+            UidValidityCounter uidValidities) throws StoreException {
         try {
             FolderScan.createMaildir(dir);
             UidList uids = UidList.load(dir).orElse(null);
             if (uids == null) {
-                uids = UidList.create(dir, newUidValidity.next());
+                uids = UidList.create(dir, uidValidities.next());
             }
             Folder folder = new Folder(address, name, dir, clock, listeners, uids, KeywordTable.load(dir));
-            folder.synchronize();
+            FolderSync.run(dir, uids, folder.keywords, folder.messages);
             return folder;
         } catch (IOException | RuntimeException e) {
             throw new StoreException(StoreException.Kind.IO, "cannot open folder " + name, e);
         }
-    }
-
-    /** Hands out UIDVALIDITY values; larger than any handed out before for the same user. */
-    @FunctionalInterface
-    interface UidValiditySource {
-        long next() throws IOException;
     }
 
     public String name() {
@@ -108,7 +102,7 @@ public final class Folder {
     public MessageInfo append(byte[] content, Set<String> flags, Instant internalDate) throws StoreException {
         Set<String> canonical = MaildirFlags.canonical(flags);
         // INTERNALDATE has whole seconds in IMAP and time_t in Dovecot's Maildir.
-        Instant date = internalDate.truncatedTo(ChronoUnit.SECONDS);
+        Instant date = (internalDate == null ? clock.instant() : internalDate).truncatedTo(ChronoUnit.SECONDS);
         StoredMessage stored;
         lock.lock();
         try {
@@ -121,7 +115,7 @@ public final class Folder {
             String fileName = toNew ? base : MaildirFileName.withInfo(base, letters);
             try {
                 Durable.writeNew(tmp, content, FileTime.from(date));
-                Durable.rename(tmp, dir.resolve(subdir).resolve(fileName));
+                Durable.moveFromTmp(tmp, dir.resolve(subdir).resolve(fileName));
                 long uid = uids.add(base);
                 stored = new StoredMessage(uid, base, subdir, fileName, canonical, date, content.length);
                 messages.put(uid, stored);
@@ -271,17 +265,13 @@ public final class Folder {
         }
     }
 
+    /** Brings the in-memory view in line with the directory: files removed, renamed or dropped in by others. */
     private FolderChanges synchronizeOrFail() throws StoreException {
         try {
-            return synchronize();
+            return FolderSync.run(dir, uids, keywords, messages);
         } catch (IOException e) {
             throw io("cannot scan folder " + name, e);
         }
-    }
-
-    /** Brings the in-memory view in line with the directory: files removed, renamed or dropped in by others. */
-    private FolderChanges synchronize() throws IOException {
-        return FolderSync.run(dir, uids, keywords, messages);
     }
 
     private static StoreException io(String message, IOException e) {

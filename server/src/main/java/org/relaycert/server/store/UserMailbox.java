@@ -52,7 +52,8 @@ public final class UserMailbox {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*")) {
             for (Path entry : entries) {
                 Optional<String> name = FolderName.fromDirectoryName(entry.getFileName().toString());
-                if (name.isPresent() && FolderScan.isMaildir(entry)) {
+                // ".INBOX" made by another program would otherwise list INBOX twice
+                if (name.isPresent() && !FolderName.isInbox(name.get()) && FolderScan.isMaildir(entry)) {
                     names.add(name.get());
                 }
             }
@@ -82,7 +83,7 @@ public final class UserMailbox {
             if (!FolderName.isInbox(canonical) && !FolderScan.isMaildir(folderDir)) {
                 throw new StoreException(StoreException.Kind.NONEXISTENT, "no folder " + canonical);
             }
-            folder = Folder.open(address, canonical, folderDir, clock, listeners, uidValidities::next);
+            folder = Folder.open(address, canonical, folderDir, clock, listeners, uidValidities);
             open.put(canonical, folder);
             return folder;
         }

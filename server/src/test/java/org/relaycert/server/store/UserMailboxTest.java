@@ -43,6 +43,8 @@ class UserMailboxTest {
         Files.write(dir.resolve("enforceE2EEincoming"), new byte[0]);
         Files.writeString(dir.resolve("metadata.json"), "{}");
         Files.createDirectories(dir.resolve(".notmaildir"));
+        Files.createDirectories(dir.resolve(".INBOX").resolve("cur"));
+        Files.createDirectories(dir.resolve(".INBOX").resolve("new"));
         mailbox.create("DeltaChat");
         assertThat(mailbox.folderNames()).containsExactly("INBOX", "DeltaChat");
         assertThat(mailbox.usedBytes()).isZero();
