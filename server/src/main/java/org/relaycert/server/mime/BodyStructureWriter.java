@@ -25,8 +25,9 @@ import java.util.Locale;
  * body-fld-loc    = nstring
  * </pre>
  * Types, subtypes, encodings, disposition types and parameter names are upper-cased; values are
- * kept. Octets and lines describe the body exactly as stored (still transfer-encoded); a last line
- * without a line break still counts as a line.
+ * kept. Octets and lines describe the body exactly as stored (still transfer-encoded). Lines are
+ * the number of LF octets, as Dovecot counts them: the CRLF before a multipart delimiter belongs to
+ * the delimiter, so a part {@code "hello"} followed by {@code "\r\n--b"} has 0 lines.
  */
 final class BodyStructureWriter {
 
@@ -129,9 +130,6 @@ final class BodyStructureWriter {
             if (raw[i] == '\n') {
                 count++;
             }
-        }
-        if (end > start && raw[end - 1] != '\n') {
-            count++;
         }
         return count;
     }

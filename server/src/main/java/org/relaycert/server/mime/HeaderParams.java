@@ -13,7 +13,8 @@ import org.apache.james.mime4j.util.ByteArrayBuffer;
 /**
  * A structured header value with parameters, as in Content-Type and Content-Disposition
  * (RFC 2045 section 5.1, RFC 2183): {@code value *(";" attribute "=" (token / quoted-string))}.
- * Parsing is mime4j's {@link RawFieldParser}; parameter order is kept for BODYSTRUCTURE.
+ * Parsing is mime4j's {@link RawFieldParser}: values are read as UTF-8 and quoted values have RFC
+ * 2047 encoded words decoded; parameter order is kept for BODYSTRUCTURE.
  */
 record HeaderParams(String value, List<Param> params) {
 
@@ -25,15 +26,20 @@ record HeaderParams(String value, List<Param> params) {
             return new HeaderParams("", List.of());
         }
         byte[] bytes = headerValue.getBytes(StandardCharsets.UTF_8);
-        RawBody body = RawFieldParser.DEFAULT.parseRawBody(
-                new ByteArrayBuffer(bytes, true), new ParserCursor(0, bytes.length));
+        RawBody body;
+        try {
+            body = RawFieldParser.DEFAULT.parseRawBody(
+                    new ByteArrayBuffer(bytes, true), new ParserCursor(0, bytes.length));
+        } catch (RuntimeException e) {
+            return new HeaderParams("", List.of()); // never fatal; callers treat this as absent
+        }
         List<Param> params = new ArrayList<>();
         for (NameValuePair p : body.getParams()) {
             if (p.getName() != null && !p.getName().isEmpty()) {
-                params.add(new Param(utf8(p.getName()), p.getValue() == null ? "" : utf8(p.getValue())));
+                params.add(new Param(p.getName(), p.getValue() == null ? "" : p.getValue()));
             }
         }
-        String value = body.getValue() == null ? "" : utf8(body.getValue()).strip();
+        String value = body.getValue() == null ? "" : body.getValue().strip();
         return new HeaderParams(value, List.copyOf(params));
     }
 
@@ -49,10 +55,5 @@ record HeaderParams(String value, List<Param> params) {
 
     String lowerValue() {
         return value.toLowerCase(Locale.ROOT);
-    }
-
-    // mime4j maps each octet to one char; header octets are UTF-8 in practice.
-    private static String utf8(String octets) {
-        return new String(octets.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 }

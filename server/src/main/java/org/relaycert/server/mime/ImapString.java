@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
  * quoted-specials = DQUOTE / "\"
  * literal         = "{" number "}" CRLF *CHAR8
  * </pre>
- * Values with CR, LF, NUL or non-ASCII characters cannot be quoted and become literals. The literal
- * length counts UTF-8 octets, so the returned text must be written to the wire as UTF-8.
+ * Values with CR, LF or non-ASCII characters cannot be quoted and become literals. The literal
+ * length counts UTF-8 octets, so the returned text must be written to the wire as UTF-8. NUL
+ * characters are dropped.
  */
 public final class ImapString {
 
@@ -42,6 +43,7 @@ public final class ImapString {
         if (value == null) {
             value = "";
         }
+        value = value.replace("\0", ""); // NUL is not allowed even in a literal (CHAR8)
         if (needsLiteral(value)) {
             int octets = value.getBytes(StandardCharsets.UTF_8).length;
             return "{" + octets + "}\r\n" + value;
@@ -60,7 +62,7 @@ public final class ImapString {
     private static boolean needsLiteral(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '\r' || c == '\n' || c == 0 || c > 0x7e) {
+            if (c == '\r' || c == '\n' || c > 0x7e) {
                 return true;
             }
         }

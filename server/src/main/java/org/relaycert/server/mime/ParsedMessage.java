@@ -9,6 +9,12 @@ import org.apache.james.mime4j.codec.DecoderUtil;
 /**
  * One stored message, parsed once, answering what IMAP FETCH and SEARCH need. Never throws on
  * malformed input: broken MIME degrades to a single text/plain part, as IMAP servers usually do.
+ *
+ * <p>The MIME tree keeps exact byte offsets into the stored message, so sizes, line counts and
+ * sections are the stored bytes. Grammar and rules: {@code BodyStructureWriter} (body),
+ * {@code EnvelopeWriter} (envelope), {@code SectionReader} (section numbering), {@link ImapString}
+ * (string / nstring / astring). Strings in the returned values may be literals ({@code {n}\r\n...}
+ * with n counted in UTF-8 octets), so write them to the wire as UTF-8.
  */
 public final class ParsedMessage {
 

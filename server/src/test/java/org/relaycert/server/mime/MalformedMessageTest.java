@@ -46,7 +46,7 @@ class MalformedMessageTest {
     @Test
     void multipartWithoutBoundaryParameterDegradesToTextPlain() {
         ParsedMessage m = ParsedMessage.parse(crlf("Content-Type: multipart/mixed", "", "x"));
-        assertThat(m.bodyStructure(false)).isEqualTo("(\"TEXT\" \"PLAIN\" " + US_ASCII + " NIL NIL \"7BIT\" 1 1)");
+        assertThat(m.bodyStructure(false)).isEqualTo("(\"TEXT\" \"PLAIN\" " + US_ASCII + " NIL NIL \"7BIT\" 1 0)");
     }
 
     @Test
@@ -55,8 +55,8 @@ class MalformedMessageTest {
                 "Content-Type: multipart/mixed; boundary=b", "", "--b", "", "one", "--b", "", "two", "more"));
         assertThat(text(m.section(part(Text.ALL, 1)))).isEqualTo("one");
         assertThat(text(m.section(part(Text.ALL, 2)))).isEqualTo("two\r\nmore");
-        assertThat(m.bodyStructure(false)).isEqualTo("((\"TEXT\" \"PLAIN\" " + US_ASCII + " NIL NIL \"7BIT\" 3 1)"
-                + "(\"TEXT\" \"PLAIN\" " + US_ASCII + " NIL NIL \"7BIT\" 9 2) \"MIXED\")");
+        assertThat(m.bodyStructure(false)).isEqualTo("((\"TEXT\" \"PLAIN\" " + US_ASCII + " NIL NIL \"7BIT\" 3 0)"
+                + "(\"TEXT\" \"PLAIN\" " + US_ASCII + " NIL NIL \"7BIT\" 9 1) \"MIXED\")");
     }
 
     @Test
@@ -80,7 +80,7 @@ class MalformedMessageTest {
     @Test
     void unparseableContentTypeIsTextPlain() {
         ParsedMessage m = ParsedMessage.parse(crlf("Content-Type: garbage", "", "x"));
-        assertThat(m.bodyStructure(false)).isEqualTo("(\"TEXT\" \"PLAIN\" " + US_ASCII + " NIL NIL \"7BIT\" 1 1)");
+        assertThat(m.bodyStructure(false)).isEqualTo("(\"TEXT\" \"PLAIN\" " + US_ASCII + " NIL NIL \"7BIT\" 1 0)");
     }
 
     @Test

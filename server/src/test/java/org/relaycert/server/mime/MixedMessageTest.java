@@ -40,7 +40,7 @@ class MixedMessageTest {
     @Test
     void bodyStructureWithAttachmentAndExtensions() {
         assertThat(message.bodyStructure(true)).isEqualTo(
-                "((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"QUOTED-PRINTABLE\" 29 2"
+                "((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"utf-8\") NIL NIL \"QUOTED-PRINTABLE\" 29 1"
                         + " NIL NIL (\"de\" \"en\") NIL)"
                 + "(\"APPLICATION\" \"PDF\" (\"NAME\" \"report.pdf\") \"<att1@example.org>\" NIL \"BASE64\" 12"
                         + " NIL (\"ATTACHMENT\" (\"FILENAME\" \"report.pdf\")) NIL \"http://example.org/report.pdf\")"

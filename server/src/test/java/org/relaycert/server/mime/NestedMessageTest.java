@@ -34,11 +34,11 @@ class NestedMessageTest {
         assertThat(size).isEqualTo(164);
         String carol = "((NIL NIL \"carol\" \"example.org\"))";
         assertThat(message.bodyStructure(false)).isEqualTo(
-                "((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 13 1)"
+                "((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 13 0)"
                 + "(\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 164"
                 + " (NIL \"inner\" " + carol + " " + carol + " " + carol + " NIL NIL NIL NIL NIL)"
-                + " ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 5 1)"
-                + "(\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 11 1) \"ALTERNATIVE\") 12)"
+                + " ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 5 0)"
+                + "(\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 11 0) \"ALTERNATIVE\") 12)"
                 + " \"MIXED\")");
     }
 

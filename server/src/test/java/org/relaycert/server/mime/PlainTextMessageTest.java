@@ -79,7 +79,7 @@ class PlainTextMessageTest {
         // ENVELOPE keeps the raw, still encoded subject; clients decode it.
         assertThat(m.envelope()).startsWith("(NIL \"=?utf-8?q?Gr=C3=BC=C3=9Fe?= aus Berlin\" NIL NIL NIL NIL");
         // No Content-Type: the RFC 2045 default, shown with its charset.
-        assertThat(m.bodyStructure(false)).isEqualTo("(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 1 1)");
+        assertThat(m.bodyStructure(false)).isEqualTo("(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 1 0)");
     }
 
     @Test
