@@ -33,14 +33,41 @@ public final class ImapServer implements AutoCloseable {
     /** "* OK Still here" interval while a client idles (Dovecot's default). */
     static final java.time.Duration KEEPALIVE = java.time.Duration.ofMinutes(2);
 
-    private final Channel channel;
+    private final ImapServerConfig config;
+    private final MaildirStore store;
+    private final Authenticator auth;
+    private final Clock clock;
+    private final SessionRegistry registry;
     private final ChannelGroup connections;
     private final EventExecutorGroup sessionExecutors;
+    private Channel channel;
 
-    private ImapServer(Channel channel, ChannelGroup connections, EventExecutorGroup sessionExecutors) {
-        this.channel = channel;
+    private ImapServer(ImapServerConfig config, MaildirStore store, Authenticator auth, Clock clock,
+            SessionRegistry registry, ChannelGroup connections, EventExecutorGroup sessionExecutors) {
+        this.config = config;
+        this.store = store;
+        this.auth = auth;
+        this.clock = clock;
+        this.registry = registry;
         this.connections = connections;
         this.sessionExecutors = sessionExecutors;
+    }
+
+    /**
+     * Serves IMAP on a connection accepted elsewhere whose TLS is already established (the port-443
+     * ALPN multiplexer hands over "imap" connections here); the greeting is sent at once.
+     */
+    public void adopt(Channel connection) {
+        install(connection, true);
+    }
+
+    private void install(Channel ch, boolean tlsActive) {
+        connections.add(ch);
+        var p = ch.pipeline();
+        p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), KEEPALIVE.toMillis(), 0, TimeUnit.MILLISECONDS));
+        p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, ImapServerConfig.MAX_LITERAL));
+        p.addLast(RESPONSES, new ResponseEncoder());
+        p.addLast(sessionExecutors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock, tlsActive));
     }
 
     public static ImapServer start(ImapServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
@@ -55,27 +82,22 @@ public final class ImapServer implements AutoCloseable {
         store.addListener(registry);
         ChannelGroup connections = new DefaultChannelGroup("imap", GlobalEventExecutor.INSTANCE);
         EventExecutorGroup executors = new DefaultEventExecutorGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        ImapServer server = new ImapServer(config, store, auth, clock, registry, connections, executors);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        connections.add(ch);
-                        var p = ch.pipeline();
                         if (config.implicitTls()) {
-                            p.addLast(TLS, config.tls().newHandler(ch.alloc()));
+                            ch.pipeline().addLast(TLS, config.tls().newHandler(ch.alloc()));
                         }
-                        long idle = config.idleTimeout().toMillis();
-                        p.addLast(IDLE, new IdleStateHandler(idle, KEEPALIVE.toMillis(), 0, TimeUnit.MILLISECONDS));
-                        p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, ImapServerConfig.MAX_LITERAL));
-                        p.addLast(RESPONSES, new ResponseEncoder());
-                        p.addLast(executors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock));
+                        server.install(ch, config.implicitTls());
                     }
                 });
         try {
-            Channel ch = b.bind(config.bind()).sync().channel();
-            return new ImapServer(ch, connections, executors);
+            server.channel = b.bind(config.bind()).sync().channel();
+            return server;
         } catch (InterruptedException | RuntimeException e) {
             executors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;

@@ -45,15 +45,31 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
     /** Between STARTTLS and the TLS switch: plaintext frames pipelined after STARTTLS are dropped. */
     private boolean discarding;
 
-    ImapSessionHandler(ImapServerConfig config, MaildirStore store, Authenticator auth, SessionRegistry registry, Clock clock) {
+    ImapSessionHandler(ImapServerConfig config, MaildirStore store, Authenticator auth, SessionRegistry registry,
+            Clock clock, boolean tlsActive) {
         this.config = config;
         this.registry = registry;
-        this.tlsActive = config.implicitTls();
+        this.tlsActive = tlsActive;
         this.session = new ImapSession(config, store, auth, this, clock);
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // Adopted connections (port 443 after ALPN) are already active: greet now.
+        if (ctx.channel().isActive()) {
+            greet(ctx);
+        }
+    }
+
+    @Override
     public void channelActive(ChannelHandlerContext ctx) {
+        greet(ctx);
+    }
+
+    private void greet(ChannelHandlerContext ctx) {
+        if (this.ctx != null) {
+            return;
+        }
         this.ctx = ctx;
         ctx.writeAndFlush(Response.line("* OK [CAPABILITY " + session.capabilities() + "] " + config.hostname() + " IMAP ready."));
     }
