@@ -111,6 +111,8 @@ class ImapMailboxTest {
             assertThat(star.getFirst()).isEqualTo("* 1 FETCH (UID " + uid + ")");
             assertThat(TestImapClient.last(c.command("FETCH 1 (BODY.PEEK[HEADER.FIELDS ()])"))).startsWith("a8 BAD");
             assertThat(TestImapClient.last(c.command("FETCH x FLAGS"))).startsWith("a9 BAD");
+            assertThat(TestImapClient.last(c.command("FETCH 2 FLAGS"))).isEqualTo("a10 BAD Invalid messageset.");
+            assertThat(TestImapClient.last(c.command("UID FETCH 2 FLAGS"))).isEqualTo("a11 OK Fetch completed.");
         }
     }
 
@@ -179,7 +181,7 @@ class ImapMailboxTest {
             assertThat(inbox().messages()).isEmpty();
             assertThat(target.messages()).hasSize(3);
             assertThat(target.messages().get(1).flags()).containsExactly("\\Seen");
-            assertThat(TestImapClient.last(c.command("MOVE 1 Nowhere"))).startsWith("a6 NO [TRYCREATE]");
+            assertThat(TestImapClient.last(c.command("UID MOVE 1 Nowhere"))).startsWith("a6 NO [TRYCREATE]");
         }
     }
 

@@ -40,6 +40,9 @@ public record CopyMove(String tag, boolean move, boolean byUid, SequenceSet set,
 
     public Completion execute(ImapSession s) throws StoreException {
         SelectedFolder sel = s.selected();
+        if (!sel.valid(set, byUid)) {
+            return Completion.bad("Invalid messageset.");
+        }
         if (move && sel.readOnly()) {
             return Completion.no("READ-ONLY", "Mailbox is read-only.");
         }

@@ -52,6 +52,9 @@ public record Fetch(String tag, boolean byUid, SequenceSet set, List<FetchItem> 
 
     public Completion execute(ImapSession s) throws StoreException {
         SelectedFolder sel = s.selected();
+        if (!sel.valid(set, byUid)) {
+            return Completion.bad("Invalid messageset.");
+        }
         List<FetchItem> wanted = new ArrayList<>(new LinkedHashSet<>(items));
         if (byUid && !wanted.contains(FetchItem.Simple.UID)) {
             wanted.addFirst(FetchItem.Simple.UID);

@@ -68,6 +68,9 @@ public record StoreFlags(String tag, boolean byUid, SequenceSet set, char mode, 
 
     public Completion execute(ImapSession s) throws StoreException {
         SelectedFolder sel = s.selected();
+        if (!sel.valid(set, byUid)) {
+            return Completion.bad("Invalid messageset.");
+        }
         if (sel.readOnly()) {
             return Completion.no("READ-ONLY", "Mailbox is read-only.");
         }

@@ -66,4 +66,18 @@ public record SequenceSet(List<Range> ranges) {
         }
         return false;
     }
+
+    /** The largest number written out (not {@code *}); 0 if there is none. */
+    public long largestExplicit() {
+        long max = 0;
+        for (Range r : ranges) {
+            if (r.from() != STAR) {
+                max = Math.max(max, r.from());
+            }
+            if (r.to() != STAR) {
+                max = Math.max(max, r.to());
+            }
+        }
+        return max;
+    }
 }

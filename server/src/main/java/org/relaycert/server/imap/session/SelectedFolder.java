@@ -73,6 +73,14 @@ public final class SelectedFolder {
         return 0;
     }
 
+    /**
+     * Whether a message sequence set only names existing messages (RFC 3501 9: a number above the
+     * message count is invalid). UID sets may name any UID.
+     */
+    public boolean valid(SequenceSet set, boolean byUid) {
+        return byUid || set.largestExplicit() <= messages.size();
+    }
+
     /** The messages a sequence set names, ascending; by UID or by sequence number. */
     public List<Numbered> resolve(SequenceSet set, boolean byUid) {
         List<Numbered> out = new ArrayList<>();
