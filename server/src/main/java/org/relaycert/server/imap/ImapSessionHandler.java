@@ -114,7 +114,7 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
         try {
             command = CommandParser.parse(line);
         } catch (SyntaxException e) {
-            write(Response.line(CommandParser.tagOf(line) + " BAD " + e.getMessage()));
+            write(Response.line(CommandParser.tagOf(line) + " BAD " + Completion.oneLine(e.getMessage())));
             return;
         }
         if (!command.validIn().contains(session.state())) {

@@ -118,6 +118,9 @@ class ImapSessionTest {
             assertThat(TestImapClient.last(c.command("SELECT \"INBOX"))).startsWith("a6 BAD");
             c.write("\r\n");
             assertThat(c.readLine()).startsWith("* BAD");
+            // A name with a line break must not be able to forge a second response line.
+            c.write("x STATUS INBOX ({12+}\r\nX\r\ny OK fake)\r\n");
+            assertThat(c.readLine()).startsWith("x BAD unknown STATUS item X  y OK fake");
             assertThat(TestImapClient.last(c.command("NOOP"))).isEqualTo("a7 OK NOOP completed.");
         }
     }

@@ -28,6 +28,11 @@ public record Completion(String status, String code, String text) {
     }
 
     public String render(String tag) {
-        return tag + " " + status + " " + (code == null ? "" : "[" + code + "] ") + text;
+        return tag + " " + status + " " + (code == null ? "" : "[" + code + "] ") + oneLine(text);
+    }
+
+    /** Client-supplied names can reach reply texts; a line break there would forge a response. */
+    public static String oneLine(String text) {
+        return text.replaceAll("[\\x00-\\x1f\\x7f]", " ");
     }
 }
