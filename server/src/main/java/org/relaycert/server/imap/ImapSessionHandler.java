@@ -196,6 +196,11 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
     }
 
     @Override
+    public void flush() {
+        ctx.flush();
+    }
+
+    @Override
     public boolean tlsActive() {
         return tlsActive;
     }

@@ -28,6 +28,8 @@ import org.relaycert.server.store.StoreException;
  * UID FETCH always includes UID. A message expunged meanwhile by another session is skipped.
  */
 public record Fetch(String tag, boolean byUid, SequenceSet set, List<FetchItem> items) implements ImapCommand {
+    /** Responses larger than this are flushed at once instead of piling up in memory. */
+    private static final int BIG_RESPONSE = 64 * 1024;
 
     public static Fetch parse(String tag, boolean byUid, ArgumentReader r) throws SyntaxException {
         r.sp();
@@ -62,7 +64,11 @@ public record Fetch(String tag, boolean byUid, SequenceSet set, List<FetchItem> 
         boolean setsSeen = !sel.readOnly() && wanted.stream().anyMatch(i -> i instanceof FetchItem.Content c && c.setsSeen());
         for (SelectedFolder.Numbered n : sel.resolve(set, byUid)) {
             try {
-                s.write(respond(s, sel, n, wanted, setsSeen));
+                Response r = respond(s, sel, n, wanted, setsSeen);
+                s.write(r);
+                if (r.size() > BIG_RESPONSE) {
+                    s.connection().flush();
+                }
             } catch (StoreException e) {
                 if (e.kind() != StoreException.Kind.NONEXISTENT) {
                     throw e;

@@ -4,6 +4,9 @@ package org.relaycert.server.imap.session;
 public interface Connection {
     void write(Response response);
 
+    /** Sends what was written so far (large FETCH output leaves message by message). */
+    void flush();
+
     boolean tlsActive();
 
     /** Installs TLS after the pending output is written; pipelined plaintext input is discarded. */
