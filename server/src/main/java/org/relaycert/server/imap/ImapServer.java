@@ -41,6 +41,7 @@ public final class ImapServer implements AutoCloseable {
     private final ChannelGroup connections;
     private final EventExecutorGroup sessionExecutors;
     private Channel channel;
+    private volatile ImapMetadata metadata;
 
     private ImapServer(ImapServerConfig config, MaildirStore store, Authenticator auth, Clock clock,
             SessionRegistry registry, ChannelGroup connections, EventExecutorGroup sessionExecutors) {
@@ -51,6 +52,15 @@ public final class ImapServer implements AutoCloseable {
         this.registry = registry;
         this.connections = connections;
         this.sessionExecutors = sessionExecutors;
+    }
+
+    /**
+     * Offers METADATA (RFC 5464) backed by {@code metadata} from now on (null withdraws it): GETMETADATA,
+     * SETMETADATA and the METADATA capability after login. Delta Chat reads the relay's shared entries and
+     * stores its push token there.
+     */
+    public void metadata(ImapMetadata metadata) {
+        this.metadata = metadata;
     }
 
     /**
@@ -67,7 +77,7 @@ public final class ImapServer implements AutoCloseable {
         p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), KEEPALIVE.toMillis(), 0, TimeUnit.MILLISECONDS));
         p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, ImapServerConfig.MAX_LITERAL));
         p.addLast(RESPONSES, new ResponseEncoder());
-        p.addLast(sessionExecutors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock, tlsActive));
+        p.addLast(sessionExecutors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock, tlsActive, () -> metadata));
     }
 
     public static ImapServer start(ImapServerConfig config, EventLoopGroup boss, EventLoopGroup workers,

@@ -46,11 +46,11 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
     private boolean discarding;
 
     ImapSessionHandler(ImapServerConfig config, MaildirStore store, Authenticator auth, SessionRegistry registry,
-            Clock clock, boolean tlsActive) {
+            Clock clock, boolean tlsActive, java.util.function.Supplier<ImapMetadata> metadata) {
         this.config = config;
         this.registry = registry;
         this.tlsActive = tlsActive;
-        this.session = new ImapSession(config, store, auth, this, clock);
+        this.session = new ImapSession(config, store, auth, this, clock, metadata);
     }
 
     @Override

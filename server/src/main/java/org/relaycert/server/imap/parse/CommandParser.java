@@ -12,6 +12,7 @@ import org.relaycert.server.imap.command.Id;
 import org.relaycert.server.imap.command.ImapCommand;
 import org.relaycert.server.imap.command.ListFolders;
 import org.relaycert.server.imap.command.Login;
+import org.relaycert.server.imap.command.Metadata;
 import org.relaycert.server.imap.command.Quota;
 import org.relaycert.server.imap.command.Search;
 import org.relaycert.server.imap.command.Select;
@@ -97,6 +98,8 @@ public final class CommandParser {
             case "COPY", "MOVE" -> CopyMove.parse(tag, name, false, r);
             case "SEARCH" -> Search.parse(tag, false, r);
             case "GETQUOTAROOT", "GETQUOTA" -> Quota.parse(tag, name, r);
+            case "GETMETADATA" -> Metadata.parseGet(tag, r);
+            case "SETMETADATA" -> Metadata.parseSet(tag, r);
             default -> null;
         };
     }

@@ -25,6 +25,7 @@ public final class ImapSession {
     private final Authenticator authenticator;
     private final Connection connection;
     private final java.time.Clock clock;
+    private final java.util.function.Supplier<org.relaycert.server.imap.ImapMetadata> metadata;
     private final List<StoreEvent> pending = new ArrayList<>();
 
     private SessionState state = SessionState.NOT_AUTHENTICATED;
@@ -35,8 +36,9 @@ public final class ImapSession {
     private Function<byte[], Completion> continuation;
 
     public ImapSession(ImapServerConfig config, MaildirStore store, Authenticator authenticator, Connection connection,
-            java.time.Clock clock) {
+            java.time.Clock clock, java.util.function.Supplier<org.relaycert.server.imap.ImapMetadata> metadata) {
         this.clock = clock;
+        this.metadata = metadata;
         this.config = config;
         this.store = store;
         this.authenticator = authenticator;
@@ -45,6 +47,11 @@ public final class ImapSession {
 
     public ImapServerConfig config() {
         return config;
+    }
+
+    /** The METADATA backing, or null when the relay offers none. */
+    public org.relaycert.server.imap.ImapMetadata metadata() {
+        return metadata.get();
     }
 
     public java.time.Clock clock() {
@@ -117,6 +124,9 @@ public final class ImapSession {
             }
         } else {
             caps.addAll(List.of("MOVE", "UIDPLUS", "UNSELECT", "QUOTA", "SPECIAL-USE", "CHILDREN", "NAMESPACE"));
+            if (metadata() != null) {
+                caps.add("METADATA");
+            }
         }
         caps.add("XCHATMAIL");
         caps.addAll(config.extraCapabilities());
