@@ -130,6 +130,9 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
             LOG.warn("IMAP command failed", e);
             result = Completion.no("SERVERBUG", "Internal error.");
         }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} -> {}", session.address(), command.tag(), command.getClass().getSimpleName(), result.status());
+        }
         finish(command.tag(), result, command.allowsExpungeResponses());
     }
 

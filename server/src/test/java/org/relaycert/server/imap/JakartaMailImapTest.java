@@ -96,4 +96,25 @@ class JakartaMailImapTest {
         assertThat(chats.getMessageCount()).isEqualTo(1);
         inbox.close(false);
     }
+
+    @Test
+    void startTlsPortWorksForAClientThatRequiresStartTls() throws Exception {
+        Properties props = new Properties();
+        props.put("mail.imap.starttls.enable", "true");
+        props.put("mail.imap.starttls.required", "true");
+        props.put("mail.imap.ssl.socketFactory", server.clientTls.getSocketFactory());
+        props.put("mail.imap.ssl.protocols", "TLSv1.3");
+        props.put("mail.imap.timeout", "10000");
+        IMAPStore plain = (IMAPStore) Session.getInstance(props).getStore("imap");
+        plain.connect("127.0.0.1", server.starttls.localAddress().getPort(), ImapTestServer.USER, ImapTestServer.PASSWORD);
+        try {
+            assertThat(plain.hasCapability("XCHATMAIL")).isTrue();
+            Folder inbox = plain.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            assertThat(inbox.getMessageCount()).isZero();
+            inbox.close(false);
+        } finally {
+            plain.close();
+        }
+    }
 }

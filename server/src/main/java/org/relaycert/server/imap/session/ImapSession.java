@@ -100,7 +100,7 @@ public final class ImapSession {
 
     public void select(SelectedFolder folder) {
         this.selected = folder;
-        this.pending.removeIf(e -> true);
+        this.pending.clear();
         this.state = folder == null ? SessionState.AUTHENTICATED : SessionState.SELECTED;
     }
 
