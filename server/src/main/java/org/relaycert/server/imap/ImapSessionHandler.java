@@ -107,7 +107,14 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
         }
         Function<byte[], Completion> continuation = session.takeContinuation();
         if (continuation != null) {
-            finish(pendingTag, continuation.apply(line));
+            Completion result;
+            try {
+                result = continuation.apply(line);
+            } catch (RuntimeException e) {
+                LOG.warn("IMAP continuation failed", e);
+                result = Completion.no("SERVERBUG", "Internal error.");
+            }
+            finish(pendingTag, result);
             return;
         }
         ImapCommand command;
