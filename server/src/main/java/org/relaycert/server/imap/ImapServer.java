@@ -14,6 +14,7 @@ import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.relaycert.server.imap.frame.ImapFrameDecoder;
 import org.relaycert.server.imap.session.ResponseEncoder;
@@ -31,7 +32,9 @@ public final class ImapServer implements AutoCloseable {
     public static final String RESPONSES = "responses";
     public static final String SESSION = "session";
     /** "* OK Still here" interval while a client idles (Dovecot's default). */
-    static final java.time.Duration KEEPALIVE = java.time.Duration.ofMinutes(2);
+    static final Duration KEEPALIVE = Duration.ofMinutes(2);
+    /** Dovecot's {@code auth_failure_delay}: a failed LOGIN / AUTHENTICATE is answered this late. */
+    public static final Duration FAILED_LOGIN_DELAY = Duration.ofSeconds(2);
 
     private final ImapServerConfig config;
     private final MaildirStore store;
@@ -42,6 +45,7 @@ public final class ImapServer implements AutoCloseable {
     private final EventExecutorGroup sessionExecutors;
     private Channel channel;
     private volatile ImapMetadata metadata;
+    private volatile Duration failedLoginDelay = FAILED_LOGIN_DELAY;
 
     private ImapServer(ImapServerConfig config, MaildirStore store, Authenticator auth, Clock clock,
             SessionRegistry registry, ChannelGroup connections, EventExecutorGroup sessionExecutors) {
@@ -63,6 +67,11 @@ public final class ImapServer implements AutoCloseable {
         this.metadata = metadata;
     }
 
+    /** Changes the delay before a failed authentication is answered, for connections opened from now on. */
+    public void failedLoginDelay(Duration delay) {
+        this.failedLoginDelay = delay;
+    }
+
     /**
      * Serves IMAP on a connection accepted elsewhere whose TLS is already established (the port-443
      * ALPN multiplexer hands over "imap" connections here); the greeting is sent at once.
@@ -77,7 +86,8 @@ public final class ImapServer implements AutoCloseable {
         p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), KEEPALIVE.toMillis(), 0, TimeUnit.MILLISECONDS));
         p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, ImapServerConfig.MAX_LITERAL));
         p.addLast(RESPONSES, new ResponseEncoder());
-        p.addLast(sessionExecutors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock, tlsActive, () -> metadata));
+        p.addLast(sessionExecutors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock, tlsActive, () -> metadata,
+                failedLoginDelay));
     }
 
     public static ImapServer start(ImapServerConfig config, EventLoopGroup boss, EventLoopGroup workers,

@@ -9,6 +9,9 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.relaycert.server.imap.command.ImapCommand;
 import org.relaycert.server.imap.frame.CommandFrame;
@@ -40,13 +43,17 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
     private final ImapSession session;
     private ChannelHandlerContext ctx;
     private String pendingTag;
+    private final Duration failedLoginDelay;
+    private final ArrayDeque<Object> held = new ArrayDeque<>();
+    private boolean holding;
     private String registeredAddress;
     private boolean tlsActive;
     /** Between STARTTLS and the TLS switch: plaintext frames pipelined after STARTTLS are dropped. */
     private boolean discarding;
 
     ImapSessionHandler(ImapServerConfig config, MaildirStore store, Authenticator auth, SessionRegistry registry,
-            Clock clock, boolean tlsActive, java.util.function.Supplier<ImapMetadata> metadata) {
+            Clock clock, boolean tlsActive, java.util.function.Supplier<ImapMetadata> metadata, Duration failedLoginDelay) {
+        this.failedLoginDelay = failedLoginDelay;
         this.config = config;
         this.registry = registry;
         this.tlsActive = tlsActive;
@@ -84,6 +91,15 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
+        if (holding) {
+            // A failed login is being answered late: later commands wait their turn.
+            held.add(msg);
+            return;
+        }
+        process(msg);
+    }
+
+    private void process(Object msg) {
         if (discarding || session.state() == SessionState.LOGOUT) {
             return;
         }
@@ -96,6 +112,19 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
         if (session.state() == SessionState.LOGOUT) {
             ctx.close();
         }
+    }
+
+    /** Answers a failed authentication after the delay, then runs what arrived meanwhile. */
+    private void answerLate(String tag, Completion result) {
+        holding = true;
+        ctx.executor().schedule(() -> {
+            write(Response.line(result.render(tag)));
+            ctx.flush();
+            holding = false;
+            while (!holding && !held.isEmpty()) {
+                process(held.poll());
+            }
+        }, failedLoginDelay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void handleLine(byte[] line) {
@@ -150,6 +179,10 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
     private void finish(String tag, Completion result, boolean allowExpunge) {
         if (result == Completion.PENDING) {
             pendingTag = tag;
+            return;
+        }
+        if ("AUTHENTICATIONFAILED".equals(result.code()) && failedLoginDelay.isPositive()) {
+            answerLate(tag, result);
             return;
         }
         if (session.address() != null && registeredAddress == null) {

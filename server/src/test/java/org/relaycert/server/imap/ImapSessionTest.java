@@ -75,11 +75,16 @@ class ImapSessionTest {
     }
 
     @Test
-    void wrongPasswordIsRefusedAndStateStaysNotAuthenticated() throws Exception {
+    void wrongPasswordIsAnsweredLateAndStateStaysNotAuthenticated() throws Exception {
         try (TestImapClient c = TestImapClient.implicitTls(server.implicit.localAddress(), server.clientTls)) {
             c.readLine();
-            assertThat(TestImapClient.last(c.command("LOGIN " + ImapTestServer.USER + " wrong"))).startsWith("a1 NO [AUTHENTICATIONFAILED]");
-            assertThat(TestImapClient.last(c.command("SELECT INBOX"))).startsWith("a2 BAD");
+            long start = System.nanoTime();
+            // The pipelined commands must wait for the late NO and keep their order.
+            c.write("a1 LOGIN " + ImapTestServer.USER + " wrong\r\na2 SELECT INBOX\r\na3 NOOP\r\n");
+            assertThat(c.readLine()).startsWith("a1 NO [AUTHENTICATIONFAILED]");
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(ImapTestServer.FAILED_LOGIN_DELAY.toNanos());
+            assertThat(c.readLine()).startsWith("a2 BAD");
+            assertThat(c.readLine()).isEqualTo("a3 OK NOOP completed.");
         }
     }
 

@@ -32,6 +32,8 @@ final class ImapTestServer implements AutoCloseable {
     static final String PASSWORD = "correct-horse-battery";
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     static final long QUOTA = 100L * 1024 * 1024;
+    /** Shorter than the production 2 s so the suite stays quick. */
+    static final Duration FAILED_LOGIN_DELAY = Duration.ofMillis(300);
 
     final MaildirStore store;
     final ImapServer starttls;
@@ -65,6 +67,8 @@ final class ImapTestServer implements AutoCloseable {
         implicit = ImapServer.start(new ImapServerConfig(any, true, contexts.clientPorts(), "relay.test", QUOTA,
                 Set.of("XDELTAPUSH"), Duration.ofMinutes(30)), boss, workers, store, auth, clock);
         clientTls = trusting(material.certificateChain());
+        starttls.failedLoginDelay(FAILED_LOGIN_DELAY);
+        implicit.failedLoginDelay(FAILED_LOGIN_DELAY);
     }
 
     void addUser(String address, String password) {
