@@ -167,4 +167,32 @@ class ImapAppendAndIdleTest {
             assertThat(c.command("FETCH 1 (UID)")).containsExactly("* 1 FETCH (UID " + second + ")", "a6 OK Fetch completed.");
         }
     }
+
+    @Test
+    void deletingTheSelectedFolderElsewhereEndsTheSession() throws Exception {
+        server.store.mailbox(ImapTestServer.USER).create("Old");
+        try (TestImapClient c = server.loggedIn()) {
+            c.command("SELECT Old");
+            c.write("i IDLE\r\n");
+            c.readLine();
+            server.store.mailbox(ImapTestServer.USER).delete("Old");
+            assertThat(c.readLine()).isEqualTo("* BYE Selected mailbox was removed");
+            assertThat(c.closedByServer()).isTrue();
+        }
+    }
+
+    @Test
+    void silentConnectionsAreLoggedOutAfterTheIdleTimeout() throws Exception {
+        var boss = new io.netty.channel.MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
+        var config = new ImapServerConfig(new java.net.InetSocketAddress("127.0.0.1", 0), false, null, "relay.test", 0,
+                Set.of(), java.time.Duration.ofMillis(300));
+        try (ImapServer quick = ImapServer.start(config, boss, boss, server.store, (l, p) -> java.util.Optional.empty());
+                TestImapClient c = TestImapClient.plain(quick.localAddress(), server.clientTls)) {
+            assertThat(c.readLine()).startsWith("* OK");
+            assertThat(c.readLine()).isEqualTo("* BYE Disconnected for inactivity.");
+            assertThat(c.closedByServer()).isTrue();
+        } finally {
+            boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }
