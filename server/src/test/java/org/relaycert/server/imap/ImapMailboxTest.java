@@ -205,6 +205,7 @@ class ImapMailboxTest {
             assertThat(c.command("SEARCH CHARSET UTF-8 FROM bob").getFirst()).isEqualTo("* SEARCH 1 2 3");
             assertThat(c.command("SEARCH NEW").getFirst()).isEqualTo("* SEARCH");
             assertThat(TestImapClient.last(c.command("SEARCH FOO"))).startsWith("a15 BAD");
+            assertThat(TestImapClient.last(c.command("SEARCH CHARSET KOI8-R ALL"))).startsWith("a16 NO [BADCHARSET (US-ASCII UTF-8)]");
         }
     }
 

@@ -17,26 +17,24 @@ import org.relaycert.server.store.StoreException;
  * <pre>
  * mailbox-data =/ "SEARCH" *(SP nz-number)
  * </pre>
- * Only the US-ASCII and UTF-8 charsets are accepted.
+ * Only the US-ASCII and UTF-8 charsets are accepted; others get {@code NO [BADCHARSET]} (RFC 3501 6.4.4).
  */
-public record Search(String tag, boolean byUid, SearchKey key) implements ImapCommand {
+public record Search(String tag, boolean byUid, String charset, SearchKey key) implements ImapCommand {
 
     public static Search parse(String tag, boolean byUid, ArgumentReader r) throws SyntaxException {
         ArgumentReader.Mark mark = r.mark();
         r.sp();
         String first = r.peekIs('(') || r.peekIs('"') ? "" : r.word(c -> c != ' ', "a search key");
+        String charset = "US-ASCII";
         if (first.equalsIgnoreCase("CHARSET")) {
             r.sp();
-            String charset = r.astring().toUpperCase(Locale.ROOT);
-            if (!charset.equals("UTF-8") && !charset.equals("US-ASCII")) {
-                throw new SyntaxException("[BADCHARSET (US-ASCII UTF-8)] unsupported charset");
-            }
+            charset = r.astring().toUpperCase(Locale.ROOT);
         } else {
             r.reset(mark);
         }
         SearchKey key = SearchParser.parseAll(r);
         r.end();
-        return new Search(tag, byUid, key);
+        return new Search(tag, byUid, charset, key);
     }
 
     public Set<SessionState> validIn() {
@@ -49,6 +47,9 @@ public record Search(String tag, boolean byUid, SearchKey key) implements ImapCo
     }
 
     public Completion execute(ImapSession s) throws StoreException {
+        if (!charset.equals("UTF-8") && !charset.equals("US-ASCII")) {
+            return Completion.no("BADCHARSET (US-ASCII UTF-8)", "Unsupported charset.");
+        }
         SelectedFolder sel = s.selected();
         List<String> hits = new ArrayList<>();
         for (var m : sel.messages()) {
