@@ -230,4 +230,16 @@ class ImapMailboxTest {
             assertThat(TestImapClient.last(c.command("UNSELECT"))).startsWith("a4 BAD");
         }
     }
+
+    @Test
+    void copyAndAppendBeyondTheQuotaAreRefused() throws Exception {
+        String big = "Subject: big\r\n\r\n" + "y".repeat((int) (ImapTestServer.QUOTA * 6 / 10)) + "\r\n";
+        deliver(big);
+        try (TestImapClient c = server.loggedIn()) {
+            c.command("SELECT INBOX");
+            assertThat(TestImapClient.last(c.command("COPY 1 INBOX"))).startsWith("a3 NO [OVERQUOTA]");
+            assertThat(TestImapClient.last(c.command("APPEND INBOX {" + big.length() + "+}\r\n" + big))).startsWith("a4 NO [OVERQUOTA]");
+            assertThat(inbox().messages()).hasSize(1);
+        }
+    }
 }

@@ -31,7 +31,7 @@ final class ImapTestServer implements AutoCloseable {
     static final String USER = "alice1234@relay.test";
     static final String PASSWORD = "correct-horse-battery";
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
-    static final long QUOTA = 100L * 1024 * 1024;
+    static final long QUOTA = 1024L * 1024;
     /** Shorter than the production 2 s so the suite stays quick. */
     static final Duration FAILED_LOGIN_DELAY = Duration.ofMillis(300);
 

@@ -21,7 +21,7 @@ import org.relaycert.server.store.StoreException;
  * move = "MOVE" SP sequence-set SP mailbox
  * resp-code-copy = "COPYUID" SP nz-number SP uid-set SP uid-set
  * </pre>
- * MOVE reports COPYUID untagged, then the EXPUNGEs, then the tagged OK.
+ * MOVE reports COPYUID untagged, then the EXPUNGEs, then the tagged OK. A COPY beyond the quota is refused.
  */
 public record CopyMove(String tag, boolean move, boolean byUid, SequenceSet set, String target) implements ImapCommand {
 
@@ -55,9 +55,16 @@ public record CopyMove(String tag, boolean move, boolean byUid, SequenceSet set,
             }
             throw e;
         }
-        List<Long> uids = sel.resolve(set, byUid).stream().map(SelectedFolder.Numbered::uid).toList();
+        List<SelectedFolder.Numbered> chosen = sel.resolve(set, byUid);
+        List<Long> uids = chosen.stream().map(SelectedFolder.Numbered::uid).toList();
         if (uids.isEmpty()) {
             return Completion.ok((move ? "Move" : "Copy") + " completed, no messages.");
+        }
+        long quota = s.config().quotaBytes();
+        // A copy adds to the user's mail; a move only relocates it.
+        if (!move && quota > 0
+                && s.mailbox().usedBytes() + chosen.stream().mapToLong(n -> n.info().size()).sum() > quota) {
+            return Completion.no("OVERQUOTA", "Quota exceeded (mailbox for user is full)");
         }
         Map<Long, Long> copied = sel.folder().copyTo(uids, dest);
         List<Long> from = new ArrayList<>();
