@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * One IMAP listener. {@code implicitTls} = port 993 style; otherwise port 143 style with STARTTLS
  * offered (and login refused until TLS). {@code quotaBytes} is the STORAGE limit reported by QUOTA;
- * {@code idleTimeout} closes connections that send nothing for that long (also while in IDLE).
+ * {@code idleTimeout} closes connections that send nothing for that long (also while in IDLE; RFC 3501
+ * wants at least 30 minutes). {@code tls} may be null only for a plaintext test listener.
  */
 public record ImapServerConfig(InetSocketAddress bind, boolean implicitTls, SslContext tls, String hostname,
         long quotaBytes, Set<String> extraCapabilities, Duration idleTimeout) {

@@ -56,6 +56,9 @@ public final class SimpleCommands {
             if (s.connection().tlsActive()) {
                 return Completion.bad("TLS is already active.");
             }
+            if (s.config().tls() == null) {
+                return Completion.no("TLS is not configured.");
+            }
             s.connection().startTls(org.relaycert.server.imap.session.Response.line(tag + " OK Begin TLS negotiation now."));
             return Completion.PENDING;
         }
