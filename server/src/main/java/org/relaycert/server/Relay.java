@@ -20,6 +20,7 @@ import org.relaycert.server.config.RelaySettings;
 import org.relaycert.server.delivery.LocalDelivery;
 import org.relaycert.server.delivery.RelayMailIntake;
 import org.relaycert.server.delivery.RemoteDelivery;
+import org.relaycert.server.imap.ImapRules;
 import org.relaycert.server.imap.ImapServer;
 import org.relaycert.server.imap.ImapServerConfig;
 import org.relaycert.server.smtp.SmtpPort;
@@ -90,6 +91,7 @@ public final class Relay implements AutoCloseable {
         String host = config.mailDomain();
         LoginCheck logins = extensions.logins().apply(accounts::authenticate);
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());
+        ImapRules imapRules = extensions.imapRules().apply(ImapRules.chatmail());
 
         for (SmtpPort kind : SmtpPort.values()) {
             Service service = switch (kind) {
@@ -124,7 +126,7 @@ public final class Relay implements AutoCloseable {
         for (boolean implicit : new boolean[] {false, true}) {
             ImapServer imap = ImapServer.start(new ImapServerConfig(bind(implicit ? s.imapsPort() : s.imapPort()),
                     implicit, contexts.clientPorts(), host, config.params().maxMailboxSize(), Set.of(),
-                    s.idleTimeout()), boss, workers, store, imapAuth, clock);
+                    s.idleTimeout(), imapRules), boss, workers, store, imapAuth, clock);
             started.push(imap);
             addresses.put(implicit ? Service.IMAPS : Service.IMAP, imap.localAddress());
         }

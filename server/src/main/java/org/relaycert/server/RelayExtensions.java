@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.relaycert.server.account.CreationGate;
 import org.relaycert.server.account.LoginCheck;
+import org.relaycert.server.imap.ImapRules;
 import org.relaycert.server.smtp.SmtpRules;
 import org.relaycert.server.tls.TlsContexts;
 import org.relaycert.server.web.Route;
@@ -25,12 +26,8 @@ public record RelayExtensions(
         UnaryOperator<LoginCheck> logins,
         UnaryOperator<Map<String, Route>> webRoutes,
         UnaryOperator<SmtpRules> smtpRules,
-        UnaryOperator<ImapRulesHolder> imapRules,
+        UnaryOperator<ImapRules> imapRules,
         TlsContexts.Protocols tlsProtocols) {
-
-    /** Placeholder until the IMAP settings exist as a value. */
-    public record ImapRulesHolder() {
-    }
 
     public static RelayExtensions reference() {
         return new RelayExtensions(CreationGate.OPEN, UnaryOperator.identity(), UnaryOperator.identity(),
@@ -51,6 +48,10 @@ public record RelayExtensions(
 
     public RelayExtensions withSmtpRules(UnaryOperator<SmtpRules> edit) {
         return new RelayExtensions(creationGate, logins, webRoutes, edit, imapRules, tlsProtocols);
+    }
+
+    public RelayExtensions withImapRules(UnaryOperator<ImapRules> edit) {
+        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, edit, tlsProtocols);
     }
 
     public RelayExtensions withTlsProtocols(TlsContexts.Protocols protocols) {

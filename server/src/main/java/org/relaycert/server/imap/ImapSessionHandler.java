@@ -198,6 +198,14 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
         if (ctx == null) {
             return;
         }
+        Duration delay = config.rules().idleNotifyDelay();
+        if (!delay.isZero()) {
+            ctx.executor().schedule(() -> {
+                session.onStoreEvent(event);
+                ctx.flush();
+            }, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return;
+        }
         if (ctx.executor().inEventLoop()) {
             session.onStoreEvent(event);
             ctx.flush();

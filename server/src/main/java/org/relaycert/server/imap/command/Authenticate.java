@@ -42,7 +42,7 @@ public record Authenticate(String tag, String mechanism, String initialResponse)
         if (!mechanism.equals("PLAIN")) {
             return Completion.no("Unsupported authentication mechanism.");
         }
-        if (!s.connection().tlsActive()) {
+        if (!s.passwordsAllowed()) {
             return Completion.no("PRIVACYREQUIRED", "Plaintext authentication disallowed on non-secure connections.");
         }
         if (initialResponse != null) {

@@ -39,7 +39,7 @@ public record Login(String tag, String user, String password) implements ImapCom
 
     /** Shared by LOGIN and AUTHENTICATE PLAIN. */
     static Completion authenticate(ImapSession s, String user, String password) throws StoreException {
-        if (!s.connection().tlsActive()) {
+        if (!s.passwordsAllowed()) {
             return Completion.no("PRIVACYREQUIRED", "Plaintext authentication disallowed on non-secure connections.");
         }
         Optional<String> address = s.authenticator().authenticate(user, password);

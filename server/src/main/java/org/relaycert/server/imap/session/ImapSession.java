@@ -116,10 +116,12 @@ public final class ImapSession {
     public String capabilities() {
         Set<String> caps = new LinkedHashSet<>(List.of("IMAP4rev1", "SASL-IR", "LITERAL+", "ID", "ENABLE", "IDLE"));
         if (state == SessionState.NOT_AUTHENTICATED) {
-            if (connection.tlsActive()) {
+            if (!connection.tlsActive()) {
+                caps.add("STARTTLS");
+            }
+            if (connection.tlsActive() || config.rules().plaintextAuthAllowed()) {
                 caps.add("AUTH=PLAIN");
             } else {
-                caps.add("STARTTLS");
                 caps.add("LOGINDISABLED");
             }
         } else {
@@ -128,9 +130,15 @@ public final class ImapSession {
                 caps.add("METADATA");
             }
         }
-        caps.add("XCHATMAIL");
+        caps.addAll(config.rules().extraCapabilities());
         caps.addAll(config.extraCapabilities());
+        caps.removeAll(config.rules().hiddenCapabilities());
         return String.join(" ", caps);
+    }
+
+    /** Whether a password may be sent on this connection now (TLS, or a server that allows plaintext). */
+    public boolean passwordsAllowed() {
+        return connection.tlsActive() || config.rules().plaintextAuthAllowed();
     }
 
     // ---- IDLE and continuations ----
