@@ -114,7 +114,7 @@ public final class ExternalTarget implements Target {
 
         @Override
         public Credentials account() throws Exception {
-            return LoginAccounts.create(this, trust);
+            return LoginAccounts.createViaNew(this, trust);
         }
     }
 }

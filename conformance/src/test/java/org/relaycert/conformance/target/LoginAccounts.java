@@ -1,17 +1,59 @@
 package org.relaycert.conformance.target;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
 
-/** Creates accounts the way Delta Chat does on a chatmail relay: by logging in once over IMAPS. */
+/**
+ * Makes working accounts the ways a chatmail user does: {@code POST /new} where the relay offers it, else a
+ * fresh address and password; either way the first IMAP login creates the account.
+ */
 final class LoginAccounts {
     private LoginAccounts() {
     }
 
+    /** First login with fresh random credentials (the local world: fast, and /new is checked on its own). */
     static Credentials create(RelayUnderTest relay, SSLContext trust) throws IOException {
-        Credentials c = relay.freshCredentials();
+        return login(relay, trust, relay.freshCredentials());
+    }
+
+    /** {@code /new} first, falling back to random credentials when it is missing or refuses. */
+    static Credentials createViaNew(RelayUnderTest relay, SSLContext trust) throws IOException {
+        Optional<Credentials> fromNew = fromNewEndpoint(relay, trust);
+        return login(relay, trust, fromNew.orElseGet(relay::freshCredentials));
+    }
+
+    private static Optional<Credentials> fromNewEndpoint(RelayUnderTest relay, SSLContext trust) {
+        try {
+            HttpClient http = HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(10)).build();
+            URI uri = URI.create("https://" + relay.https().host() + ":" + relay.https().port() + "/new");
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return Optional.empty();
+            }
+            JsonNode json = new ObjectMapper().readTree(r.body());
+            String email = json.path("email").asText("");
+            String password = json.path("password").asText("");
+            return email.contains("@") && !password.isEmpty() ? Optional.of(new Credentials(email, password)) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static Credentials login(RelayUnderTest relay, SSLContext trust, Credentials c) throws IOException {
         try (ImapSession s = ImapSession.open(relay.imaps(), trust)) {
             ImapResponse r = s.login(c.address(), c.password());
             if (!r.ok()) {
