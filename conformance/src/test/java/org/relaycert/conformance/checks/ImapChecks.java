@@ -75,15 +75,18 @@ class ImapChecks {
             ImapResponse select = idle.command("SELECT INBOX");
             assertThat(select.ok()).as("SELECT INBOX").isTrue();
             assertThat(idle.idle()).as("IDLE accepted").isPresent();
+            long sentAt;
             try (SmtpSession smtp = SmtpSession.open(t.primary().smtps(), t.trust())) {
                 smtp.ehlo("relaycert.test");
                 smtp.authPlain(sender.address(), sender.password());
                 SmtpReply sent = smtp.sendMail(sender.address(), List.of(rcpt.address()),
                         Messages.forDelivery(sender.address(), rcpt.address()).getBytes(StandardCharsets.UTF_8));
+                sentAt = System.nanoTime();
                 ev.transcript("submission", smtp.transcript());
                 assertThat(sent.code()).as("message accepted for delivery: %s", sent).isEqualTo(250);
             }
             Optional<String> exists = idle.awaitUntagged(l -> l.matches("\\* \\d+ EXISTS"), Duration.ofSeconds(10));
+            exists.ifPresent(e -> ev.figure("idle_exists_after_250_ms", (System.nanoTime() - sentAt) / 1e6));
             idle.done();
             ev.transcript("idle", idle.transcript());
             assertThat(exists).as("untagged EXISTS while idling").isPresent();
