@@ -87,7 +87,8 @@ public final class Relay implements AutoCloseable {
         MaildirStore store = new MaildirStore(s.dataDir().resolve("mailboxes"), clock);
         AccountService accounts = new AccountService(config.params(), store, clock, extensions.creationGate());
         RelayMailIntake intake = new RelayMailIntake(config.params(), accounts,
-                new LocalDelivery(store, clock, config.params().maxMailboxSize()), RemoteDelivery.NONE);
+                new LocalDelivery(store, clock, config.params().maxMailboxSize()), RemoteDelivery.NONE,
+                extensions.mailPolicies().apply(List.of()));
         String host = config.mailDomain();
         LoginCheck logins = extensions.logins().apply(accounts::authenticate);
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());

@@ -1,9 +1,11 @@
 package org.relaycert.server;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.relaycert.server.account.CreationGate;
 import org.relaycert.server.account.LoginCheck;
+import org.relaycert.server.delivery.MailPolicy;
 import org.relaycert.server.imap.ImapRules;
 import org.relaycert.server.smtp.SmtpRules;
 import org.relaycert.server.tls.TlsContexts;
@@ -20,6 +22,7 @@ import org.relaycert.server.web.Route;
  * @param smtpRules     the Postfix-equivalent settings of every SMTP listener
  * @param imapRules     the Dovecot-equivalent settings of every IMAP listener
  * @param tlsProtocols  TLS versions per group of ports
+ * @param mailPolicies  edits the list of mail-path policies (encryption, rate, DKIM, header cleanup, ...)
  */
 public record RelayExtensions(
         CreationGate creationGate,
@@ -27,34 +30,39 @@ public record RelayExtensions(
         UnaryOperator<Map<String, Route>> webRoutes,
         UnaryOperator<SmtpRules> smtpRules,
         UnaryOperator<ImapRules> imapRules,
-        TlsContexts.Protocols tlsProtocols) {
+        TlsContexts.Protocols tlsProtocols,
+        UnaryOperator<List<MailPolicy>> mailPolicies) {
 
     public static RelayExtensions reference() {
         return new RelayExtensions(CreationGate.OPEN, UnaryOperator.identity(), UnaryOperator.identity(),
-                UnaryOperator.identity(), UnaryOperator.identity(), TlsContexts.Protocols.chatmail());
+                UnaryOperator.identity(), UnaryOperator.identity(), TlsContexts.Protocols.chatmail(), UnaryOperator.identity());
     }
 
     public RelayExtensions withCreationGate(CreationGate gate) {
-        return new RelayExtensions(gate, logins, webRoutes, smtpRules, imapRules, tlsProtocols);
+        return new RelayExtensions(gate, logins, webRoutes, smtpRules, imapRules, tlsProtocols, mailPolicies);
     }
 
     public RelayExtensions withLogins(UnaryOperator<LoginCheck> wrap) {
-        return new RelayExtensions(creationGate, wrap, webRoutes, smtpRules, imapRules, tlsProtocols);
+        return new RelayExtensions(creationGate, wrap, webRoutes, smtpRules, imapRules, tlsProtocols, mailPolicies);
     }
 
     public RelayExtensions withWebRoutes(UnaryOperator<Map<String, Route>> edit) {
-        return new RelayExtensions(creationGate, logins, edit, smtpRules, imapRules, tlsProtocols);
+        return new RelayExtensions(creationGate, logins, edit, smtpRules, imapRules, tlsProtocols, mailPolicies);
     }
 
     public RelayExtensions withSmtpRules(UnaryOperator<SmtpRules> edit) {
-        return new RelayExtensions(creationGate, logins, webRoutes, edit, imapRules, tlsProtocols);
+        return new RelayExtensions(creationGate, logins, webRoutes, edit, imapRules, tlsProtocols, mailPolicies);
     }
 
     public RelayExtensions withImapRules(UnaryOperator<ImapRules> edit) {
-        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, edit, tlsProtocols);
+        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, edit, tlsProtocols, mailPolicies);
+    }
+
+    public RelayExtensions withMailPolicies(UnaryOperator<List<MailPolicy>> edit) {
+        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, tlsProtocols, edit);
     }
 
     public RelayExtensions withTlsProtocols(TlsContexts.Protocols protocols) {
-        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, protocols);
+        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, protocols, mailPolicies);
     }
 }

@@ -7,22 +7,25 @@ import org.relaycert.server.account.AccountService;
 import org.relaycert.server.config.ChatmailParams;
 
 /**
- * The reference relay's routing rules for every front end. Submission: only authenticated users, MAIL
- * FROM exactly the login (Postfix {@code reject_sender_login_mismatch}), any recipient domain. Port 25 and
- * {@code /mxdeliv}: any sender, our domain only ({@code reject_unauth_destination}). Local copies go
- * to the INBOX, remote ones to {@link RemoteDelivery}.
+ * The reference relay's mail path for every front end: routing rules first (submission: only authenticated
+ * users, MAIL FROM exactly the login, as Postfix {@code reject_sender_login_mismatch}, any recipient domain;
+ * port 25 and {@code /mxdeliv}: any sender, our domain only, as {@code reject_unauth_destination}), then each
+ * {@link MailPolicy} in order. Local copies go to the INBOX, remote ones to {@link RemoteDelivery}.
  */
 public final class RelayMailIntake implements MailIntake {
     private final ChatmailParams params;
     private final AccountService accounts;
     private final LocalDelivery local;
     private final RemoteDelivery remote;
+    private final List<MailPolicy> policies;
 
-    public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote) {
+    public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
+                           List<MailPolicy> policies) {
         this.params = params;
         this.accounts = accounts;
         this.local = local;
         this.remote = remote;
+        this.policies = List.copyOf(policies);
     }
 
     @Override
@@ -38,11 +41,21 @@ public final class RelayMailIntake implements MailIntake {
                         "<" + partial.mailFrom() + ">: Sender address rejected: not owned by user " + login));
             }
         }
+        for (MailPolicy p : policies) {
+            p.sender(partial, declaredSize);
+        }
     }
 
     @Override
     public String recipient(Envelope partial, String recipient) throws RejectedException {
-        String rcpt = normalize(recipient);
+        String rcpt = route(partial, normalize(recipient));
+        for (MailPolicy p : policies) {
+            p.recipient(partial, rcpt);
+        }
+        return rcpt;
+    }
+
+    private String route(Envelope partial, String rcpt) throws RejectedException {
         if (accounts.rules().isLocal(rcpt)) {
             if (!accounts.exists(rcpt)) {
                 // chatmail accepts and bounces later; without a bounce path we refuse up front, losing nothing.
@@ -64,14 +77,18 @@ public final class RelayMailIntake implements MailIntake {
         if (message.length > params.maxMessageSize()) {
             throw new RejectedException(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"));
         }
+        byte[] passed = message;
+        for (MailPolicy p : policies) {
+            passed = p.message(envelope, passed);
+        }
         List<String> locals = new ArrayList<>();
         List<String> remotes = new ArrayList<>();
         for (String r : envelope.recipients()) {
             (accounts.rules().isLocal(r) ? locals : remotes).add(r);
         }
-        List<Outcome> outcomes = new ArrayList<>(local.deliver(locals, message));
+        List<Outcome> outcomes = new ArrayList<>(local.deliver(locals, passed));
         if (!remotes.isEmpty()) {
-            outcomes.addAll(remote.enqueue(envelope, remotes, message));
+            outcomes.addAll(remote.enqueue(envelope, remotes, passed));
         }
         return MailIntake.summary(outcomes);
     }

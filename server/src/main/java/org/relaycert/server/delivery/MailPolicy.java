@@ -1,0 +1,23 @@
+package org.relaycert.server.delivery;
+
+/**
+ * One rule of the relay's mail path (encryption enforcement, sender alignment, rate limit, DKIM, header
+ * cleanup, ...). The intake asks every policy in order at each step; a policy refuses by throwing
+ * {@link RejectedException} with the reply to send, and may rewrite the message at the end of DATA.
+ * Policies look at {@link Envelope#origin()} to apply only where chatmail applies them.
+ */
+public interface MailPolicy {
+
+    /** MAIL FROM, with the declared SIZE (0 when none). */
+    default void sender(Envelope partial, long declaredSize) throws RejectedException {
+    }
+
+    /** RCPT TO, after the recipient was normalised; {@code partial} holds the recipients accepted so far. */
+    default void recipient(Envelope partial, String recipient) throws RejectedException {
+    }
+
+    /** End of DATA: refuse, or return the message to pass on (the same bytes, or rewritten ones). */
+    default byte[] message(Envelope envelope, byte[] message) throws RejectedException {
+        return message;
+    }
+}
