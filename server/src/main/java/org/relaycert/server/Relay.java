@@ -1,5 +1,6 @@
 package org.relaycert.server;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -10,9 +11,11 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.relaycert.server.account.AccountService;
 import org.relaycert.server.account.LoginCheck;
 import org.relaycert.server.config.RelayConfig;
@@ -94,6 +97,7 @@ public final class Relay implements AutoCloseable {
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());
         ImapRules imapRules = extensions.imapRules().apply(ImapRules.chatmail());
 
+        Map<String, Consumer<Channel>> alpn = new HashMap<>();
         for (SmtpPort kind : SmtpPort.values()) {
             Service service = switch (kind) {
                 case MX -> Service.SMTP;
@@ -111,6 +115,9 @@ public final class Relay implements AutoCloseable {
                     boss, workers, intake, logins::authenticate);
             started.push(server);
             addresses.put(service, server.localAddress());
+            if (kind == SmtpPort.SUBMISSIONS) {
+                alpn.put("smtp", server::adopt); // chatmail's nginx: ALPN smtp on 443 -> 465
+            }
         }
 
         org.relaycert.server.imap.Authenticator imapAuth = new org.relaycert.server.imap.Authenticator() {
@@ -130,13 +137,18 @@ public final class Relay implements AutoCloseable {
                     s.idleTimeout(), imapRules), boss, workers, store, imapAuth, clock);
             started.push(imap);
             addresses.put(implicit ? Service.IMAPS : Service.IMAP, imap.localAddress());
+            if (implicit) {
+                alpn.put("imap", imap::adopt); // ALPN imap on 443 -> 993
+            }
         }
 
-        WebServerConfig webConfig = new WebServerConfig(bind(s.httpsPort()), contexts.mx(), host, config.params(),
+        alpn.keySet().retainAll(extensions.port443Alpn());
+        WebServerConfig webConfig = new WebServerConfig(bind(s.httpsPort()), contexts.https(), host, config.params(),
                 addresses.get(Service.SMTPS).getPort(), addresses.get(Service.SUBMISSION).getPort(),
                 addresses.get(Service.IMAPS).getPort(), addresses.get(Service.IMAP).getPort());
         WebServer web = WebServer.start(webConfig, boss, workers,
-                extensions.webRoutes().apply(WebRoutes.reference(webConfig, accounts, NewAccountRateLimit.chatmail(clock))));
+                extensions.webRoutes().apply(WebRoutes.reference(webConfig, accounts, NewAccountRateLimit.chatmail(clock))),
+                alpn);
         started.push(web);
         addresses.put(Service.HTTPS, web.localAddress());
     }

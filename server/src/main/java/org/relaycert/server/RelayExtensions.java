@@ -2,6 +2,7 @@ package org.relaycert.server;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.relaycert.server.account.CreationGate;
 import org.relaycert.server.account.LoginCheck;
@@ -23,6 +24,8 @@ import org.relaycert.server.web.Route;
  * @param imapRules     the Dovecot-equivalent settings of every IMAP listener
  * @param tlsProtocols  TLS versions per group of ports
  * @param mailPolicies  edits the list of mail-path policies (encryption, rate, DKIM, header cleanup, ...)
+ * @param port443Alpn   the ALPN names port 443 hands to mail servers ({@code imap}, {@code smtp} as chatmail's
+ *                      nginx does); empty makes 443 HTTPS only
  */
 public record RelayExtensions(
         CreationGate creationGate,
@@ -31,38 +34,45 @@ public record RelayExtensions(
         UnaryOperator<SmtpRules> smtpRules,
         UnaryOperator<ImapRules> imapRules,
         TlsContexts.Protocols tlsProtocols,
-        UnaryOperator<List<MailPolicy>> mailPolicies) {
+        UnaryOperator<List<MailPolicy>> mailPolicies,
+        Set<String> port443Alpn) {
 
     public static RelayExtensions reference() {
         return new RelayExtensions(CreationGate.OPEN, UnaryOperator.identity(), UnaryOperator.identity(),
-                UnaryOperator.identity(), UnaryOperator.identity(), TlsContexts.Protocols.chatmail(), UnaryOperator.identity());
+                UnaryOperator.identity(), UnaryOperator.identity(), TlsContexts.Protocols.chatmail(), UnaryOperator.identity(),
+                Set.of("imap", "smtp"));
     }
 
     public RelayExtensions withCreationGate(CreationGate gate) {
-        return new RelayExtensions(gate, logins, webRoutes, smtpRules, imapRules, tlsProtocols, mailPolicies);
+        return new RelayExtensions(gate, logins, webRoutes, smtpRules, imapRules, tlsProtocols, mailPolicies, port443Alpn);
     }
 
     public RelayExtensions withLogins(UnaryOperator<LoginCheck> wrap) {
-        return new RelayExtensions(creationGate, wrap, webRoutes, smtpRules, imapRules, tlsProtocols, mailPolicies);
+        return new RelayExtensions(creationGate, wrap, webRoutes, smtpRules, imapRules, tlsProtocols, mailPolicies, port443Alpn);
     }
 
     public RelayExtensions withWebRoutes(UnaryOperator<Map<String, Route>> edit) {
-        return new RelayExtensions(creationGate, logins, edit, smtpRules, imapRules, tlsProtocols, mailPolicies);
+        return new RelayExtensions(creationGate, logins, edit, smtpRules, imapRules, tlsProtocols, mailPolicies, port443Alpn);
     }
 
     public RelayExtensions withSmtpRules(UnaryOperator<SmtpRules> edit) {
-        return new RelayExtensions(creationGate, logins, webRoutes, edit, imapRules, tlsProtocols, mailPolicies);
+        return new RelayExtensions(creationGate, logins, webRoutes, edit, imapRules, tlsProtocols, mailPolicies, port443Alpn);
     }
 
     public RelayExtensions withImapRules(UnaryOperator<ImapRules> edit) {
-        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, edit, tlsProtocols, mailPolicies);
+        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, edit, tlsProtocols, mailPolicies, port443Alpn);
     }
 
     public RelayExtensions withMailPolicies(UnaryOperator<List<MailPolicy>> edit) {
-        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, tlsProtocols, edit);
+        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, tlsProtocols, edit, port443Alpn);
+    }
+
+    public RelayExtensions withPort443Alpn(Set<String> names) {
+        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, tlsProtocols, mailPolicies,
+                Set.copyOf(names));
     }
 
     public RelayExtensions withTlsProtocols(TlsContexts.Protocols protocols) {
-        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, protocols, mailPolicies);
+        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, protocols, mailPolicies, port443Alpn);
     }
 }

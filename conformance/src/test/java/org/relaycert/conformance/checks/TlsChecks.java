@@ -69,4 +69,16 @@ class TlsChecks {
         }
         assertThat(refused).as("ports whose certificate does not verify for %s", t.primary().domain()).isEmpty();
     }
+
+    @Test
+    @RequirementId("TLS-04")
+    @DisplayName("TLS-04 port 443 carries IMAP and SMTP by ALPN")
+    void port443CarriesMailByAlpn(Target t, Evidence ev) throws Exception {
+        AlpnProbe.Answer imap = AlpnProbe.firstLine(t.primary().https(), t.trust(), "imap");
+        ev.line("443 ALPN imap: negotiated " + imap.negotiated() + ", first line " + imap.firstLine());
+        AlpnProbe.Answer smtp = AlpnProbe.firstLine(t.primary().https(), t.trust(), "smtp");
+        ev.line("443 ALPN smtp: negotiated " + smtp.negotiated() + ", first line " + smtp.firstLine());
+        assertThat(imap.firstLine()).as("IMAP greeting on 443 with ALPN imap").startsWith("* OK");
+        assertThat(smtp.firstLine()).as("SMTP greeting on 443 with ALPN smtp").startsWith("220");
+    }
 }

@@ -1,5 +1,6 @@
 package org.relaycert.server.smtp;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -9,7 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.relaycert.server.delivery.MailIntake;
 
-/** Builds one connection's pipeline: [tls] - idle - lines - data - session. */
+/** Builds one connection's pipeline: [tls] - idle - lines - data - session (also on connections adopted from port 443). */
 final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
     static final String TLS = "tls";
     static final String IDLE = "idle";
@@ -34,9 +35,17 @@ final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        install(ch, false);
+    }
+
+    /**
+     * Adds the stages to {@code ch}. {@code tlsDone}: TLS was already terminated in front (port 443 with
+     * ALPN {@code smtp}), so no TLS stage is added and the greeting goes out at once.
+     */
+    void install(Channel ch, boolean tlsDone) {
         connections.add(ch);
         ChannelPipeline p = ch.pipeline();
-        if (config.port().implicitTls()) {
+        if (config.port().implicitTls() && !tlsDone) {
             p.addLast(TLS, config.tls().newHandler(ch.alloc()));
         }
         p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
@@ -44,6 +53,11 @@ final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
         DataFramer data = new DataFramer(lines, config.maxMessageSize());
         p.addLast(LINES, lines);
         p.addLast(DATA, data);
-        p.addLast(SESSION, new SmtpSessionHandler(new SmtpSession(config, intake, authenticator, blocking, lines, data)));
+        SmtpSession session = new SmtpSession(config, intake, authenticator, blocking, lines, data);
+        p.addLast(SESSION, new SmtpSessionHandler(session));
+        if (tlsDone) {
+            session.tlsEstablished();
+            session.greet();
+        }
     }
 }

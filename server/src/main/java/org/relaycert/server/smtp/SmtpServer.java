@@ -22,11 +22,13 @@ public final class SmtpServer implements AutoCloseable {
     private final Channel channel;
     private final ExecutorService blocking;
     private final ChannelGroup connections;
+    private final SmtpChannelInitializer initializer;
 
-    private SmtpServer(Channel channel, ExecutorService blocking, ChannelGroup connections) {
+    private SmtpServer(Channel channel, ExecutorService blocking, ChannelGroup connections, SmtpChannelInitializer initializer) {
         this.channel = channel;
         this.connections = connections;
         this.blocking = blocking;
+        this.initializer = initializer;
     }
 
     /**
@@ -40,18 +42,27 @@ public final class SmtpServer implements AutoCloseable {
         ExecutorService blocking = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("smtp-" + config.port().name().toLowerCase(java.util.Locale.ROOT) + "-", 0).factory());
         ChannelGroup connections = new DefaultChannelGroup("smtp-" + config.port(), GlobalEventExecutor.INSTANCE);
+        SmtpChannelInitializer initializer = new SmtpChannelInitializer(config, intake, auth, blocking, connections);
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 256)
-                    .childHandler(new SmtpChannelInitializer(config, intake, auth, blocking, connections))
+                    .childHandler(initializer)
                     .bind(config.bind()).sync().channel();
-            return new SmtpServer(channel, blocking, connections);
+            return new SmtpServer(channel, blocking, connections, initializer);
         } catch (InterruptedException | RuntimeException e) {
             blocking.shutdownNow();
             throw e;
         }
+    }
+
+    /**
+     * Serves SMTP on a connection whose TLS ended in front of this server (port 443, ALPN {@code smtp}), as
+     * if it had arrived on this listener after its handshake; the greeting goes out at once.
+     */
+    public void adopt(Channel tlsTerminatedConnection) {
+        tlsTerminatedConnection.eventLoop().execute(() -> initializer.install(tlsTerminatedConnection, true));
     }
 
     public InetSocketAddress localAddress() {

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLException;
 public final class TlsContexts {
     private final SslContext clientPorts;
     private final SslContext mx;
+    private final SslContext https;
 
     /**
      * The protocol versions each group of ports offers ({@code smtpd_tls_protocols}, Dovecot
@@ -37,6 +38,16 @@ public final class TlsContexts {
     public TlsContexts(TlsMaterial material, Protocols protocols) throws SSLException {
         this.clientPorts = builder(material).protocols(protocols.clientPorts()).build();
         this.mx = builder(material).protocols(protocols.mx()).build();
+        this.https = builder(material).protocols(protocols.mx())
+                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, "http/1.1", "imap", "smtp"))
+                .build();
+    }
+
+    /** For port 443: TLS 1.2 and 1.3 for the web, with ALPN {@code imap} and {@code smtp} for mail clients. */
+    public SslContext https() {
+        return https;
     }
 
     private static SslContextBuilder builder(TlsMaterial m) {
@@ -52,14 +63,5 @@ public final class TlsContexts {
     /** For port 25: TLS 1.2 and 1.3. */
     public SslContext mx() {
         return mx;
-    }
-
-    /** A client-port context that also negotiates ALPN (used by the port-443 multiplexer). */
-    public SslContext clientPortsWithAlpn(TlsMaterial m, String... protocols) throws SSLException {
-        return builder(m).protocols("TLSv1.3")
-                .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-                        ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                        ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, protocols))
-                .build();
     }
 }

@@ -14,6 +14,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.relaycert.server.account.AccountService;
 
@@ -40,9 +41,24 @@ public final class WebServer implements AutoCloseable {
     /** Starts with a caller's route table (path to route, exact match). */
     public static WebServer start(WebServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
             Map<String, Route> routes) throws InterruptedException {
+        return start(config, boss, workers, routes, Map.of());
+    }
+
+    /**
+     * Starts as the relay's port 443: connections whose TLS handshake chose an ALPN protocol named in
+     * {@code alpnAdopters} ({@code imap}, {@code smtp}) are handed over to that server; the rest are HTTPS.
+     * {@code config.tls()} must then offer those ALPN names.
+     */
+    public static WebServer start(WebServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
+            Map<String, Route> routes, Map<String, Consumer<Channel>> alpnAdopters) throws InterruptedException {
         ChannelGroup connections = new DefaultChannelGroup("web", GlobalEventExecutor.INSTANCE);
         Router router = new Router(routes, new SecurityHeaders(!config.selfSigned()), config.mailDomain());
         long idleMillis = config.idleTimeout().toMillis();
+        Consumer<Channel> http = ch -> ch.pipeline()
+                .addLast("http", new HttpServerCodec())
+                .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                .addLast("aggregator", new HttpObjectAggregator(config.maxContentLength()))
+                .addLast("router", router);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -50,12 +66,12 @@ public final class WebServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
-                        ch.pipeline()
-                                .addLast("tls", config.tls().newHandler(ch.alloc()))
-                                .addLast("http", new HttpServerCodec())
-                                .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
-                                .addLast("aggregator", new HttpObjectAggregator(config.maxContentLength()))
-                                .addLast("router", router);
+                        ch.pipeline().addLast("tls", config.tls().newHandler(ch.alloc()));
+                        if (alpnAdopters.isEmpty()) {
+                            http.accept(ch);
+                        } else {
+                            ch.pipeline().addLast("alpn", new AlpnRouter(alpnAdopters, http));
+                        }
                     }
                 });
         Channel server = bootstrap.bind(config.bind()).sync().channel();
