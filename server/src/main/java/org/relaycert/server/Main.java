@@ -11,10 +11,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The relay's command line: {@code serve}, {@code new-account}, {@code check-config}. */
+/** The relay's command line: {@code serve}, {@code new-account}, {@code check-config}, {@code dns}. */
 @Command(name = "relaycert-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A reference chatmail relay: SMTP, IMAP and HTTPS for Delta Chat.",
-        subcommands = {Main.Serve.class, Main.NewAccountCommand.class, Main.CheckConfig.class,
+        subcommands = {Main.Serve.class, Main.NewAccountCommand.class, Main.CheckConfig.class, DnsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int CONFIG_ERROR = 2;

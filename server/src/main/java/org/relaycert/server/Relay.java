@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.relaycert.server.account.AccountService;
@@ -21,11 +23,36 @@ import org.relaycert.server.account.LoginCheck;
 import org.relaycert.server.config.RelayConfig;
 import org.relaycert.server.config.RelaySettings;
 import org.relaycert.server.delivery.LocalDelivery;
+import org.relaycert.server.delivery.MailPolicy;
 import org.relaycert.server.delivery.RelayMailIntake;
+import org.relaycert.server.dkim.DkimKey;
+import org.relaycert.server.dkim.DkimSigner;
+import org.relaycert.server.dkim.DkimVerifier;
+import org.relaycert.server.dkim.InboundDkimPolicy;
+import org.relaycert.server.dkim.TraceHeaderCleanup;
+import org.relaycert.server.federation.FederationRules;
+import org.relaycert.server.federation.MailDns;
+import org.relaycert.server.federation.MxDelivRoute;
+import org.relaycert.server.federation.OutboundQueue;
+import org.relaycert.server.federation.OutboundTrust;
+import org.relaycert.server.federation.QueueDirectory;
 import org.relaycert.server.delivery.RemoteDelivery;
+import org.relaycert.server.expiry.ExpiryScheduler;
+import org.relaycert.server.expiry.ExpirySweep;
+import org.relaycert.server.expiry.Retention;
 import org.relaycert.server.imap.ImapRules;
+import org.relaycert.server.policy.HeaderCleanup;
+import org.relaycert.server.policy.MailboxQuota;
+import org.relaycert.server.policy.ReferencePolicies;
 import org.relaycert.server.imap.ImapServer;
 import org.relaycert.server.imap.ImapServerConfig;
+import org.relaycert.server.push.DeliveryTrigger;
+import org.relaycert.server.push.DeviceTokens;
+import org.relaycert.server.push.GatewayNotifier;
+import org.relaycert.server.push.Notifier;
+import org.relaycert.server.push.PushRules;
+import org.relaycert.server.push.RelayMetadata;
+import org.relaycert.server.push.SharedEntries;
 import org.relaycert.server.smtp.SmtpPort;
 import org.relaycert.server.smtp.SmtpRules;
 import org.relaycert.server.smtp.SmtpServer;
@@ -34,6 +61,7 @@ import org.relaycert.server.store.MaildirStore;
 import org.relaycert.server.tls.TlsContexts;
 import org.relaycert.server.tls.TlsMaterial;
 import org.relaycert.server.web.NewAccountRateLimit;
+import org.relaycert.server.web.Route;
 import org.relaycert.server.web.WebRoutes;
 import org.relaycert.server.web.WebServer;
 import org.relaycert.server.web.WebServerConfig;
@@ -46,11 +74,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class Relay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Relay.class);
+    /** Tells Delta Chat the relay takes device tokens (core {@code supports_push}). */
+    public static final String XDELTAPUSH = "XDELTAPUSH";
 
     private final RelayConfig config;
     private final TlsMaterial tls;
     private final Map<Service, InetSocketAddress> addresses = new EnumMap<>(Service.class);
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private OutboundQueue queue;
+    private DkimKey dkimKey;
+    private ExpiryScheduler expiry;
 
     private Relay(RelayConfig config, TlsMaterial tls) {
         this.config = config;
@@ -89,13 +122,32 @@ public final class Relay implements AutoCloseable {
         TlsContexts contexts = new TlsContexts(tls, extensions.tlsProtocols());
         MaildirStore store = new MaildirStore(s.dataDir().resolve("mailboxes"), clock);
         AccountService accounts = new AccountService(config.params(), store, clock, extensions.creationGate());
-        RelayMailIntake intake = new RelayMailIntake(config.params(), accounts,
-                new LocalDelivery(store, clock, config.params().maxMailboxSize()), RemoteDelivery.NONE,
-                extensions.mailPolicies().apply(List.of()));
+        LocalDelivery localDelivery = new LocalDelivery(store, clock, config.params().maxMailboxSize(),
+                new MailboxQuota(config.params().maxMailboxSize(), clock));
+        FederationRules federationRules = extensions.federationRules().apply(FederationRules.chatmail());
+        MailDns mailDns = new MailDns(s.dnsResolver().orElseGet(Relay::systemResolver));
+        dkimKey = DkimKey.loadOrCreate(config.federation().dkimKey()
+                .orElse(s.dataDir().resolve("dkim").resolve(config.federation().dkimSelector() + ".private")));
+        OutboundQueue outbound = new OutboundQueue(config.mailDomain(), new QueueDirectory(s.dataDir().resolve("queue")),
+                mailDns, config.federation(), federationRules, new OutboundTrust(config.federation().trustAnchors()),
+                Optional.of(new DkimSigner(config.mailDomain(), config.federation().dkimSelector(), dkimKey.privateKey(), clock)),
+                localDelivery, clock);
+        started.push(outbound);
+        queue = outbound;
+        // Sender, rate and encryption are judged first (chatmail answers cleartext with 523 whatever its
+        // signature); DKIM then on the message as it arrived, before any header is rewritten; trace headers last.
+        List<MailPolicy> policies = new ArrayList<>(ReferencePolicies.chatmail(config.params(), accounts, clock));
+        int rewrites = policies.indexOf(policies.stream().filter(p -> p instanceof HeaderCleanup).findFirst().orElse(null));
+        policies.add(rewrites < 0 ? policies.size() : rewrites, new InboundDkimPolicy(new DkimVerifier(mailDns::txt)));
+        policies.add(new TraceHeaderCleanup());
+        RelayMailIntake intake = new RelayMailIntake(config.params(), accounts, localDelivery, outbound,
+                extensions.mailPolicies().apply(List.copyOf(policies)), federationRules.relayAccess());
         String host = config.mailDomain();
         LoginCheck logins = extensions.logins().apply(accounts::authenticate);
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());
         ImapRules imapRules = extensions.imapRules().apply(ImapRules.chatmail());
+        RelayMetadata metadata = wirePush(clock, extensions, store, accounts);
+        wireExpiry(clock, extensions, store);
 
         Map<String, Consumer<Channel>> alpn = new HashMap<>();
         for (SmtpPort kind : SmtpPort.values()) {
@@ -133,8 +185,9 @@ public final class Relay implements AutoCloseable {
         };
         for (boolean implicit : new boolean[] {false, true}) {
             ImapServer imap = ImapServer.start(new ImapServerConfig(bind(implicit ? s.imapsPort() : s.imapPort()),
-                    implicit, contexts.clientPorts(), host, config.params().maxMailboxSize(), Set.of(),
+                    implicit, contexts.clientPorts(), host, config.params().maxMailboxSize(), Set.of(XDELTAPUSH),
                     s.idleTimeout(), imapRules), boss, workers, store, imapAuth, clock);
+            imap.metadata(metadata);
             started.push(imap);
             addresses.put(implicit ? Service.IMAPS : Service.IMAP, imap.localAddress());
             if (implicit) {
@@ -145,12 +198,65 @@ public final class Relay implements AutoCloseable {
         alpn.keySet().retainAll(extensions.port443Alpn());
         WebServerConfig webConfig = new WebServerConfig(bind(s.httpsPort()), contexts.https(), host, config.params(),
                 addresses.get(Service.SMTPS).getPort(), addresses.get(Service.SUBMISSION).getPort(),
-                addresses.get(Service.IMAPS).getPort(), addresses.get(Service.IMAP).getPort());
-        WebServer web = WebServer.start(webConfig, boss, workers,
-                extensions.webRoutes().apply(WebRoutes.reference(webConfig, accounts, NewAccountRateLimit.chatmail(clock))),
-                alpn);
+                addresses.get(Service.IMAPS).getPort(), addresses.get(Service.IMAP).getPort())
+                .withMaxContentLength((int) Math.min(Integer.MAX_VALUE - 65_536, config.params().maxMessageSize()) + 65_536);
+        Map<String, Route> routes = WebRoutes.reference(webConfig, accounts, NewAccountRateLimit.chatmail(clock));
+        routes.put(MxDelivRoute.PATH, new MxDelivRoute(intake, config.params().maxMessageSize()));
+        WebServer web = WebServer.start(webConfig, boss, workers, extensions.webRoutes().apply(routes), alpn);
         started.push(web);
         addresses.put(Service.HTTPS, web.localAddress());
+        outbound.start();
+    }
+
+    /** The first name server of the host's resolver configuration ({@code /etc/resolv.conf}). */
+    private static String systemResolver() {
+        InetSocketAddress ns = org.xbill.DNS.ResolverConfig.getCurrentConfig().server();
+        return ns.getAddress().getHostAddress() + ":" + ns.getPort();
+    }
+
+    /** The federation queue (mail for other domains), for operators' tools and tests. */
+    public OutboundQueue federationQueue() {
+        return queue;
+    }
+
+    /** The DKIM key the relay signs with; its public half belongs in DNS. */
+    public DkimKey dkimKey() {
+        return dkimKey;
+    }
+
+    /**
+     * Device tokens over IMAP METADATA, and a notification to the gateway on each delivery (none when no
+     * {@code push_gateway_url} is configured). Pending notifications live in {@code <data>/push/pending}.
+     */
+    private RelayMetadata wirePush(Clock clock, RelayExtensions extensions, MaildirStore store, AccountService accounts)
+            throws java.io.IOException {
+        RelaySettings s = config.relay();
+        PushRules rules = extensions.pushRules().apply(PushRules.chatmail());
+        DeviceTokens tokens = new DeviceTokens(store::userDirectory, clock, rules);
+        Notifier notifier = Notifier.NONE;
+        if (s.pushGatewayUrl().isPresent()) {
+            GatewayNotifier gateway = GatewayNotifier.start(s.pushGatewayUrl().get(), tokens, rules, clock,
+                    s.dataDir().resolve("push").resolve("pending"));
+            started.push(gateway);
+            notifier = gateway;
+        }
+        store.addListener(new DeliveryTrigger(store, extensions.notifier().apply(notifier), rules));
+        return new RelayMetadata(tokens, SharedEntries.chatmail(config.params(), s.maxRecipients(),
+                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
+    }
+
+    /** chatmail's daily expiry, every {@code expiry_sweep_interval} here. */
+    private void wireExpiry(Clock clock, RelayExtensions extensions, MaildirStore store) {
+        ExpirySweep sweep = new ExpirySweep(store, clock, Retention.of(config.params()),
+                extensions.expiryRules().apply(org.relaycert.server.expiry.ExpiryRules.chatmail()),
+                AccountService.PASSWORD_FILE);
+        expiry = ExpiryScheduler.start(sweep, config.relay().expirySweepInterval());
+        started.push(expiry);
+    }
+
+    /** The expiry sweeps of this relay (to run one now, e.g. from a test world). */
+    public ExpiryScheduler expiry() {
+        return expiry;
     }
 
     private InetSocketAddress bind(int port) {

@@ -7,72 +7,178 @@ import java.util.function.UnaryOperator;
 import org.relaycert.server.account.CreationGate;
 import org.relaycert.server.account.LoginCheck;
 import org.relaycert.server.delivery.MailPolicy;
+import org.relaycert.server.expiry.ExpiryRules;
+import org.relaycert.server.federation.FederationRules;
 import org.relaycert.server.imap.ImapRules;
+import org.relaycert.server.push.Notifier;
+import org.relaycert.server.push.PushRules;
 import org.relaycert.server.smtp.SmtpRules;
 import org.relaycert.server.tls.TlsContexts;
 import org.relaycert.server.web.Route;
 
 /**
- * The extension points of a relay: the parts a deployment (or a test variant that breaks exactly
- * one rule) may replace or wrap. {@link #reference()} is the reference relay; production code has no
- * fault flags, only these seams and the real-world settings they carry.
- *
- * @param creationGate  may new accounts be created now (chatmail's nocreate file, resource limits)
- * @param logins        wraps the password database every front end asks
- * @param webRoutes     edits the HTTPS route table (path -> route)
- * @param smtpRules     the Postfix-equivalent settings of every SMTP listener
- * @param imapRules     the Dovecot-equivalent settings of every IMAP listener
- * @param tlsProtocols  TLS versions per group of ports
- * @param mailPolicies  edits the list of mail-path policies (encryption, rate, DKIM, header cleanup, ...)
- * @param port443Alpn   the ALPN names port 443 hands to mail servers ({@code imap}, {@code smtp} as chatmail's
- *                      nginx does); empty makes 443 HTTPS only
+ * The extension points of a relay: the parts a deployment (or a test variant that breaks exactly one rule)
+ * may replace or wrap. {@link #reference()} is the reference relay; production code has no fault flags, only
+ * these seams and the real-world settings they carry. Immutable: each {@code with...} returns a copy.
  */
-public record RelayExtensions(
-        CreationGate creationGate,
-        UnaryOperator<LoginCheck> logins,
-        UnaryOperator<Map<String, Route>> webRoutes,
-        UnaryOperator<SmtpRules> smtpRules,
-        UnaryOperator<ImapRules> imapRules,
-        TlsContexts.Protocols tlsProtocols,
-        UnaryOperator<List<MailPolicy>> mailPolicies,
-        Set<String> port443Alpn) {
+public final class RelayExtensions implements Cloneable {
+    private CreationGate creationGate = CreationGate.OPEN;
+    private UnaryOperator<LoginCheck> logins = UnaryOperator.identity();
+    private UnaryOperator<Map<String, Route>> webRoutes = UnaryOperator.identity();
+    private UnaryOperator<SmtpRules> smtpRules = UnaryOperator.identity();
+    private UnaryOperator<ImapRules> imapRules = UnaryOperator.identity();
+    private TlsContexts.Protocols tlsProtocols = TlsContexts.Protocols.chatmail();
+    private UnaryOperator<List<MailPolicy>> mailPolicies = UnaryOperator.identity();
+    private Set<String> port443Alpn = Set.of("imap", "smtp");
+    private UnaryOperator<FederationRules> federationRules = UnaryOperator.identity();
+    private UnaryOperator<PushRules> pushRules = UnaryOperator.identity();
+    private UnaryOperator<Notifier> notifier = UnaryOperator.identity();
+    private UnaryOperator<ExpiryRules> expiryRules = UnaryOperator.identity();
+
+    private RelayExtensions() {
+    }
 
     public static RelayExtensions reference() {
-        return new RelayExtensions(CreationGate.OPEN, UnaryOperator.identity(), UnaryOperator.identity(),
-                UnaryOperator.identity(), UnaryOperator.identity(), TlsContexts.Protocols.chatmail(), UnaryOperator.identity(),
-                Set.of("imap", "smtp"));
+        return new RelayExtensions();
+    }
+
+    private RelayExtensions copy() {
+        try {
+            return (RelayExtensions) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** May new accounts be created now (chatmail's nocreate file, resource limits). */
+    public CreationGate creationGate() {
+        return creationGate;
     }
 
     public RelayExtensions withCreationGate(CreationGate gate) {
-        return new RelayExtensions(gate, logins, webRoutes, smtpRules, imapRules, tlsProtocols, mailPolicies, port443Alpn);
+        RelayExtensions c = copy();
+        c.creationGate = gate;
+        return c;
+    }
+
+    /** Wraps the password database every front end asks. */
+    public UnaryOperator<LoginCheck> logins() {
+        return logins;
     }
 
     public RelayExtensions withLogins(UnaryOperator<LoginCheck> wrap) {
-        return new RelayExtensions(creationGate, wrap, webRoutes, smtpRules, imapRules, tlsProtocols, mailPolicies, port443Alpn);
+        RelayExtensions c = copy();
+        c.logins = wrap;
+        return c;
+    }
+
+    /** Edits the HTTPS route table (path -> route). */
+    public UnaryOperator<Map<String, Route>> webRoutes() {
+        return webRoutes;
     }
 
     public RelayExtensions withWebRoutes(UnaryOperator<Map<String, Route>> edit) {
-        return new RelayExtensions(creationGate, logins, edit, smtpRules, imapRules, tlsProtocols, mailPolicies, port443Alpn);
+        RelayExtensions c = copy();
+        c.webRoutes = edit;
+        return c;
+    }
+
+    /** The Postfix-equivalent settings of every SMTP listener. */
+    public UnaryOperator<SmtpRules> smtpRules() {
+        return smtpRules;
     }
 
     public RelayExtensions withSmtpRules(UnaryOperator<SmtpRules> edit) {
-        return new RelayExtensions(creationGate, logins, webRoutes, edit, imapRules, tlsProtocols, mailPolicies, port443Alpn);
+        RelayExtensions c = copy();
+        c.smtpRules = edit;
+        return c;
+    }
+
+    /** The Dovecot-equivalent settings of every IMAP listener. */
+    public UnaryOperator<ImapRules> imapRules() {
+        return imapRules;
     }
 
     public RelayExtensions withImapRules(UnaryOperator<ImapRules> edit) {
-        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, edit, tlsProtocols, mailPolicies, port443Alpn);
+        RelayExtensions c = copy();
+        c.imapRules = edit;
+        return c;
     }
 
-    public RelayExtensions withMailPolicies(UnaryOperator<List<MailPolicy>> edit) {
-        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, tlsProtocols, edit, port443Alpn);
-    }
-
-    public RelayExtensions withPort443Alpn(Set<String> names) {
-        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, tlsProtocols, mailPolicies,
-                Set.copyOf(names));
+    /** TLS versions per group of ports. */
+    public TlsContexts.Protocols tlsProtocols() {
+        return tlsProtocols;
     }
 
     public RelayExtensions withTlsProtocols(TlsContexts.Protocols protocols) {
-        return new RelayExtensions(creationGate, logins, webRoutes, smtpRules, imapRules, protocols, mailPolicies, port443Alpn);
+        RelayExtensions c = copy();
+        c.tlsProtocols = protocols;
+        return c;
+    }
+
+    /** Edits the list of mail-path policies (encryption, rate, DKIM, header cleanup, ...). */
+    public UnaryOperator<List<MailPolicy>> mailPolicies() {
+        return mailPolicies;
+    }
+
+    public RelayExtensions withMailPolicies(UnaryOperator<List<MailPolicy>> edit) {
+        RelayExtensions c = copy();
+        c.mailPolicies = edit;
+        return c;
+    }
+
+    /** The ALPN names port 443 hands to mail servers (imap, smtp as chatmail's nginx); empty: HTTPS only. */
+    public Set<String> port443Alpn() {
+        return port443Alpn;
+    }
+
+    public RelayExtensions withPort443Alpn(Set<String> names) {
+        RelayExtensions c = copy();
+        c.port443Alpn = Set.copyOf(names);
+        return c;
+    }
+
+    /** How the relay federates: relay access, outbound TLS, /mxdeliv, DKIM signing. */
+    public UnaryOperator<FederationRules> federationRules() {
+        return federationRules;
+    }
+
+    public RelayExtensions withFederationRules(UnaryOperator<FederationRules> edit) {
+        RelayExtensions c = copy();
+        c.federationRules = edit;
+        return c;
+    }
+
+    /** How device tokens are kept and the gateway is retried. */
+    public UnaryOperator<PushRules> pushRules() {
+        return pushRules;
+    }
+
+    public RelayExtensions withPushRules(UnaryOperator<PushRules> edit) {
+        RelayExtensions c = copy();
+        c.pushRules = edit;
+        return c;
+    }
+
+    /** Wraps or replaces the notifier that wakes devices on delivery. */
+    public UnaryOperator<Notifier> notifier() {
+        return notifier;
+    }
+
+    public RelayExtensions withNotifier(UnaryOperator<Notifier> wrap) {
+        RelayExtensions c = copy();
+        c.notifier = wrap;
+        return c;
+    }
+
+    /** How the expiry sweep measures a message's age and what it keeps. */
+    public UnaryOperator<ExpiryRules> expiryRules() {
+        return expiryRules;
+    }
+
+    public RelayExtensions withExpiryRules(UnaryOperator<ExpiryRules> edit) {
+        RelayExtensions c = copy();
+        c.expiryRules = edit;
+        return c;
     }
 }

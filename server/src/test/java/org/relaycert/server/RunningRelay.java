@@ -34,7 +34,9 @@ final class RunningRelay implements AutoCloseable {
                 imaps_port = 0
                 https_port = 0
                 data_dir = %s
-                """.formatted(DOMAIN, dataDir), dataDir)));
+                """.formatted(DOMAIN, dataDir), dataDir), java.time.Clock.systemUTC(),
+                // store and protocol tests send cleartext; the mail-path policies have tests of their own
+                RelayExtensions.reference().withMailPolicies(policies -> java.util.List.of())));
     }
 
     Session session() {

@@ -129,6 +129,21 @@ public final class ImapSession extends LineSession {
         return readUntilTagged(idleTag);
     }
 
+    /**
+     * {@code APPEND folder (flags) "date-time" {n+}} with a non-synchronizing literal (RFC 7888), so the
+     * message goes in one write; {@code flags} and {@code dateTime} may be null.
+     */
+    public ImapResponse append(String folder, String flags, String dateTime, byte[] message) throws IOException {
+        String tag = "a" + nextTag++;
+        send(tag + " APPEND " + quote(folder) + (flags == null ? "" : " (" + flags + ")")
+                + (dateTime == null ? "" : " " + quote(dateTime)) + " {" + message.length + "+}");
+        byte[] withEnd = java.util.Arrays.copyOf(message, message.length + 2);
+        withEnd[message.length] = '\r';
+        withEnd[message.length + 1] = '\n';
+        sendRaw(withEnd, "(" + message.length + " octets)");
+        return readUntilTagged(tag);
+    }
+
     public static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }

@@ -36,6 +36,7 @@ public class LineSession implements AutoCloseable {
     protected static Socket connect(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)
             throws IOException {
         Socket plain = new Socket();
+        plain.setTcpNoDelay(true); // a command must leave at once: Nagle would hold a short "." for the peer's delayed ACK
         plain.connect(new InetSocketAddress(endpoint.connectAddress(), endpoint.port()), (int) timeout.toMillis());
         plain.setSoTimeout((int) timeout.toMillis());
         return tls == null ? plain : handshake(plain, endpoint, tls, protocols);
@@ -131,6 +132,11 @@ public class LineSession implements AutoCloseable {
         }
         transcript.note("<" + n + " bytes>");
         return data;
+    }
+
+    /** The address this client connects from, as the server sees it on loopback or a direct route. */
+    public java.net.InetAddress localAddress() {
+        return socket.getLocalAddress();
     }
 
     public Transcript transcript() {

@@ -79,7 +79,12 @@ public final class SmtpSession extends LineSession {
 
     /** MAIL, RCPTs, DATA and the message; returns the first non-positive reply, or the end-of-DATA reply. */
     public SmtpReply sendMail(String from, List<String> recipients, byte[] message) throws IOException {
-        SmtpReply r = command("MAIL FROM:<" + from + ">");
+        return sendMail(from, "", recipients, message);
+    }
+
+    /** As above, with MAIL parameters (e.g. {@code SIZE=123}); the first refusal, or the reply to the data. */
+    public SmtpReply sendMail(String from, String mailParameters, List<String> recipients, byte[] message) throws IOException {
+        SmtpReply r = command("MAIL FROM:<" + from + ">" + (mailParameters.isEmpty() ? "" : " " + mailParameters));
         if (!r.positive()) {
             return r;
         }

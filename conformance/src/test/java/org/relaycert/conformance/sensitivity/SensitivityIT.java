@@ -45,9 +45,13 @@ class SensitivityIT {
                     Verdicts.Judgement j = byVariant.computeIfAbsent(v.name(), n -> VariantRun.run(v)).get(id);
                     reporter.publishEntry(ConformanceExtension.SENSITIVITY_KEY,
                             SensitivityRows.format(v.name(), v.rule(), id, j.verdict()));
+                    Verdicts.Judgement ref = reference(id);
+                    // A rule the reference relay cannot show yet (LAT-03 before federation) cannot be shown broken
+                    // either: reported as not shown, and caught again as soon as the reference can show it.
+                    Assumptions.assumeFalse(ref.verdict() == Verdict.NOT_OBSERVABLE && j.verdict() == Verdict.NOT_OBSERVABLE,
+                            () -> id + " is not observable on the reference relay either: " + ref.reason());
                     assertThat(j.verdict()).as("%s against variant '%s' (%s): %s", id, v.name(), v.rule(), j.reason())
                             .isEqualTo(Verdict.FAIL);
-                    Verdicts.Judgement ref = reference(id);
                     assertThat(ref.verdict()).as("%s against a reference relay: %s", id, ref.reason())
                             .isEqualTo(Verdict.PASS);
                 }));

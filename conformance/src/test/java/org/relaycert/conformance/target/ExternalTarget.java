@@ -19,10 +19,12 @@ public final class ExternalTarget implements Target {
     private final Optional<RelayUnderTest> second;
     private final SSLContext trust;
     private final boolean insecure;
+    private final Function<String, Optional<String>> settings;
 
     /** {@code settings} looks up {@code chatmail.*} keys (run configuration first, then system properties). */
     public ExternalTarget(Function<String, Optional<String>> settings) {
         String domain = settings.apply("chatmail.target").orElseThrow();
+        this.settings = settings;
         this.insecure = settings.apply("chatmail.insecure").map(Boolean::parseBoolean).orElse(false);
         this.trust = insecure ? InsecureTrust.context() : defaultContext();
         this.primary = new HostRelay(domain, settings.apply("chatmail.host").orElse(domain), ports(settings), trust);
@@ -35,6 +37,11 @@ public final class ExternalTarget implements Target {
                 "imap", 143, "imaps", 993, "https", 443));
         ports.replaceAll((k, v) -> settings.apply("chatmail.port." + k).map(Integer::parseInt).orElse(v));
         return ports;
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return settings.apply(key);
     }
 
     public boolean insecure() {
@@ -59,6 +66,24 @@ public final class ExternalTarget implements Target {
     @Override
     public SSLContext trust() {
         return trust;
+    }
+
+    /**
+     * A real relay: the client dials its host by name and checks certificates. In an insecure run the
+     * certificate names nothing the client checks, so it gets the address this JVM resolves (a test host
+     * may be known only to the suite's resolver, not to the client's own).
+     */
+    @Override
+    public Optional<ClientAccess> clientAccess(RelayUnderTest relay) {
+        if (!insecure) {
+            return Optional.of(ClientAccess.of(relay, true));
+        }
+        try {
+            String address = java.net.InetAddress.getByName(relay.imaps().connectAddress()).getHostAddress();
+            return Optional.of(new ClientAccess(address, relay.imaps().port(), relay.smtps().port(), false));
+        } catch (java.net.UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -1,8 +1,11 @@
 package org.relaycert.conformance.target;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.relaycert.fixtures.push.PushGateway;
 import org.relaycert.fixtures.world.LocalWorld;
 import org.relaycert.fixtures.world.PortPlan;
 
@@ -37,8 +40,92 @@ public final class LocalTarget implements Target {
     }
 
     @Override
+    public List<RelayUnderTest> relays() {
+        return relays;
+    }
+
+    @Override
+    public Optional<ChatClients> chatClients() throws Exception {
+        return org.relaycert.fixtures.deltachat.DeltaChatBinary.locate().isPresent()
+                ? Optional.of(new DeltaChatClients()) : Optional.empty();
+    }
+
+    @Override
     public SSLContext trust() {
         return world.ca().trust();
+    }
+
+    @Override
+    public Optional<TimeControl> time() {
+        return Optional.of(world.clock()::advance);
+    }
+
+    @Override
+    public Optional<FederationControl> federationControl() {
+        return Optional.of(new FederationControl() {
+            @Override
+            public void stop(String domain) {
+                world.stopRelay(domain);
+            }
+
+            @Override
+            public void start(String domain) throws Exception {
+                world.restartRelay(domain);
+            }
+
+            @Override
+            public void serveMxdeliv(String domain, boolean served) throws Exception {
+                world.serveMxdeliv(domain, served);
+            }
+        });
+    }
+
+    @Override
+    public Optional<PushGatewayView> pushGateway() {
+        PushGateway gateway = world.push();
+        return Optional.of(new PushGatewayView() {
+            @Override
+            public List<Notification> await(String token, int count, Duration timeout) throws InterruptedException {
+                return gateway.await(token, count, timeout).stream()
+                        .map(n -> new Notification(n.token(), n.arrivedNanos(), n.status())).toList();
+            }
+
+            @Override
+            public void failFirst(String token, int failures) {
+                gateway.failFirst(token, failures);
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> dnsResolver() {
+        return Optional.of(world.dns().hostPort());
+    }
+
+    @Override
+    public Optional<ExpiryControl> expiryControl() {
+        return Optional.of(new ExpiryControl() {
+            @Override
+            public Instant now() {
+                return world.clock().instant();
+            }
+
+            @Override
+            public void advance(Duration by) {
+                world.clock().advance(by);
+            }
+
+            @Override
+            public void sweep() {
+                world.relay(primary().domain()).relay().expiry().sweepNow();
+            }
+        });
+    }
+
+    /** The world's CA is unknown to real clients, so they must accept its certificates unchecked. */
+    @Override
+    public Optional<ClientAccess> clientAccess(RelayUnderTest relay) {
+        return Optional.of(ClientAccess.of(relay, false));
     }
 
     private record WorldRelayUnderTest(String domain, String address, PortPlan ports, SSLContext trust)

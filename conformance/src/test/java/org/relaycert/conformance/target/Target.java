@@ -18,11 +18,62 @@ public interface Target {
     /** A relay of another operator, for federation checks. */
     Optional<RelayUnderTest> secondRelay();
 
+    /** Every relay of the target, the primary first (for checks over every pair of relays). */
+    default java.util.List<RelayUnderTest> relays() {
+        java.util.List<RelayUnderTest> all = new java.util.ArrayList<>();
+        all.add(primary());
+        secondRelay().ifPresent(all::add);
+        return all;
+    }
+
+    /**
+     * A fresh instance of the real chat client (Delta Chat) set up for this target's relays; the caller closes
+     * it. Empty where the client is not installed or cannot be pointed at the target.
+     */
+    default Optional<ChatClients> chatClients() throws Exception {
+        return Optional.empty();
+    }
+
     /** Trust for the target's TLS certificates (the world CA, or the JDK's trust store). */
     SSLContext trust();
 
     /** Empty when certificates can be judged; else why not (e.g. the run accepts any certificate). */
     default Optional<String> certificatesUnverifiable() {
+        return Optional.empty();
+    }
+
+    /** Moves the relays' clock forward (the local world's shared clock); empty where time is real. */
+    default Optional<TimeControl> time() {
+        return Optional.empty();
+    }
+
+    /** Stopping and starting relays, and switching their {@code /mxdeliv}: only a world the suite runs has it. */
+    default Optional<FederationControl> federationControl() {
+        return Optional.empty();
+    }
+
+    /** The DNS resolver ({@code host:port}) under which the target's names resolve; empty: the system's. */
+    default Optional<String> dnsResolver() {
+        return Optional.empty();
+    }
+
+    /** The notification gateway the relays post to, where it can be watched (the local world's mock). */
+    default Optional<PushGatewayView> pushGateway() {
+        return Optional.empty();
+    }
+
+    /** The relay's clock and expiry sweep, where the suite may drive them (the local world). */
+    default Optional<ExpiryControl> expiryControl() {
+        return Optional.empty();
+    }
+
+    /** A {@code chatmail.*} run setting (e.g. {@code chatmail.phase}); empty where the target has none. */
+    default Optional<String> setting(String key) {
+        return Optional.empty();
+    }
+
+    /** How a real mail client (Delta Chat) reaches {@code relay}; empty when the target cannot say. */
+    default Optional<ClientAccess> clientAccess(RelayUnderTest relay) {
         return Optional.empty();
     }
 

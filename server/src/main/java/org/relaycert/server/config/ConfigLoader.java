@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
     public static final String PARAMS = "params";
     public static final String RELAY = "relay";
+    public static final String FEDERATION = "federation";
 
     /** chatmail.ini keys that exist upstream but configure parts this relay does not have. */
     private static final Set<String> ACCEPTED_UNUSED = Set.of(
@@ -35,17 +36,19 @@ public final class ConfigLoader {
     private final Path baseDir;
     private final Map<String, String> params;
     private final Map<String, String> relay;
+    private final Map<String, String> federation;
     private final Map<String, String> used = new HashMap<>();
 
     private ConfigLoader(IniFile ini, Path baseDir) throws ConfigException {
         this.baseDir = baseDir;
         for (String s : ini.sectionNames()) {
-            if (!s.equals(PARAMS) && !s.equals(RELAY)) {
-                throw new ConfigException("[" + s + "]: unknown section (known: [params], [relay])");
+            if (!s.equals(PARAMS) && !s.equals(RELAY) && !s.equals(FEDERATION)) {
+                throw new ConfigException("[" + s + "]: unknown section (known: [params], [relay], [federation])");
             }
         }
         this.params = ini.section(PARAMS);
         this.relay = ini.section(RELAY);
+        this.federation = ini.section(FEDERATION);
     }
 
     public static RelayConfig load(Path file) throws ConfigException {
@@ -135,7 +138,27 @@ public final class ConfigLoader {
         if (r.tlsCert().isPresent() != r.tlsKey().isPresent()) {
             throw new ConfigException("[relay] tls_cert: tls_cert and tls_key must be given together");
         }
-        return new RelayConfig(p, r);
+        return new RelayConfig(p, r, federation());
+    }
+
+    private FederationSettings federation() throws ConfigException {
+        FederationSettings d = FederationSettings.chatmail();
+        FederationSettings f = new FederationSettings(
+                Optional.ofNullable(value(FEDERATION, federation, "dkim_key", null, this::path)),
+                value(FEDERATION, federation, "dkim_selector", d.dkimSelector(), String::strip),
+                value(FEDERATION, federation, "mx_smtp_port", d.mxSmtpPort(), ConfigLoader::port),
+                value(FEDERATION, federation, "mx_https_port", d.mxHttpsPort(), ConfigLoader::port),
+                Optional.ofNullable(value(FEDERATION, federation, "trust_anchors", null, this::path)),
+                value(FEDERATION, federation, "retry_initial", d.retryInitial(), ConfigLoader::duration),
+                value(FEDERATION, federation, "retry_max", d.retryMax(), ConfigLoader::duration),
+                value(FEDERATION, federation, "queue_lifetime", d.queueLifetime(), ConfigLoader::duration),
+                value(FEDERATION, federation, "mxdeliv_fallback_memory", d.mxdelivFallbackMemory(), ConfigLoader::duration));
+        for (String key : federation.keySet()) {
+            if (!used.containsKey(FEDERATION + "." + key)) {
+                throw new ConfigException("[federation] " + key + ": unknown key");
+            }
+        }
+        return f;
     }
 
     private <T> T param(String key, T dflt, Function<String, T> conv) throws ConfigException {

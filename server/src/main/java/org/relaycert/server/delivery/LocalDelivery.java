@@ -20,12 +20,19 @@ public final class LocalDelivery {
     private final MaildirStore store;
     private final Clock clock;
     private final long quotaBytes;
+    private final MailboxKeeper keeper;
 
     /** {@code quotaBytes}: max_mailbox_size; a copy that would go beyond it is refused (Dovecot grace 0). */
     public LocalDelivery(MaildirStore store, Clock clock, long quotaBytes) {
+        this(store, clock, quotaBytes, MailboxKeeper.NONE);
+    }
+
+    /** As above; {@code keeper} runs after each copy is stored (quota trimming). */
+    public LocalDelivery(MaildirStore store, Clock clock, long quotaBytes, MailboxKeeper keeper) {
         this.store = store;
         this.clock = clock;
         this.quotaBytes = quotaBytes;
+        this.keeper = keeper;
     }
 
     /** One outcome per recipient, in order; a failed copy is a 451 for that recipient only. */
@@ -45,6 +52,11 @@ public final class LocalDelivery {
                 return Reply.of(552, "5.2.2", "Quota exceeded (mailbox for user is full)");
             }
             mailbox.folder("INBOX").append(message, Set.of(), clock.instant());
+            try {
+                keeper.delivered(mailbox);
+            } catch (StoreException e) {
+                log.warn("after delivery: {}", e.getMessage()); // the copy is stored; trimming retries next time
+            }
             return Reply.of(250, "2.0.0", "OK");
         } catch (StoreException e) {
             log.warn("local delivery failed: {}", e.getMessage());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.relaycert.server.account.AccountService;
 import org.relaycert.server.config.ChatmailParams;
+import org.relaycert.server.federation.FederationRules;
 
 /**
  * The reference relay's mail path for every front end: routing rules first (submission: only authenticated
@@ -18,9 +19,17 @@ public final class RelayMailIntake implements MailIntake {
     private final LocalDelivery local;
     private final RemoteDelivery remote;
     private final List<MailPolicy> policies;
+    private final FederationRules.RelayAccess relayAccess;
 
     public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
                            List<MailPolicy> policies) {
+        this(params, accounts, local, remote, policies, FederationRules.RelayAccess.AUTHENTICATED);
+    }
+
+    /** {@code relayAccess}: Postfix {@code smtpd_relay_restrictions}, who may send to other domains. */
+    public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
+                           List<MailPolicy> policies, FederationRules.RelayAccess relayAccess) {
+        this.relayAccess = relayAccess;
         this.params = params;
         this.accounts = accounts;
         this.local = local;
@@ -63,7 +72,7 @@ public final class RelayMailIntake implements MailIntake {
             }
             return rcpt;
         }
-        if (partial.origin() != Origin.SUBMISSION) {
+        if (partial.origin() != Origin.SUBMISSION && relayAccess == FederationRules.RelayAccess.AUTHENTICATED) {
             throw new RejectedException(Reply.of(554, "5.7.1", "<" + rcpt + ">: Relay access denied"));
         }
         if (!remote.accepts(rcpt)) {

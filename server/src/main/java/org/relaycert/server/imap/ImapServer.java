@@ -106,6 +106,7 @@ public final class ImapServer implements AutoCloseable {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
+                .option(io.netty.channel.ChannelOption.SO_REUSEADDR, true) // restart while old connections linger in TIME_WAIT
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {

@@ -47,6 +47,7 @@ public final class SmtpServer implements AutoCloseable {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
                     .channel(NioServerSocketChannel.class)
+                    .option(io.netty.channel.ChannelOption.SO_REUSEADDR, true) // restart while old connections linger in TIME_WAIT
                     .option(ChannelOption.SO_BACKLOG, 256)
                     .childHandler(initializer)
                     .bind(config.bind()).sync().channel();

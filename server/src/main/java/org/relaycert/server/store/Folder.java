@@ -98,6 +98,24 @@ public final class Folder {
         return snapshot;
     }
 
+    /**
+     * When each message reached the store, by UID: the time prefix of its Maildir name, which an APPEND's
+     * date-time does not change (unlike INTERNALDATE). Names without such a prefix are left out.
+     */
+    public Map<Long, Instant> arrivals() throws StoreException {
+        messages(); // picks up changes made outside this process first
+        Map<Long, Instant> result = new TreeMap<>();
+        lock.lock();
+        try {
+            for (StoredMessage stored : messages.values()) {
+                MaildirFileName.arrival(stored.baseName()).ifPresent(t -> result.put(stored.uid(), t));
+            }
+        } finally {
+            lock.unlock();
+        }
+        return result;
+    }
+
     /** Stores a message (tmp, fsync, rename into new/cur), mtime = internalDate; returns it with its UID. */
     public MessageInfo append(byte[] content, Set<String> flags, Instant internalDate) throws StoreException {
         Set<String> canonical = MaildirFlags.canonical(flags);

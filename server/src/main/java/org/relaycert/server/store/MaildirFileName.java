@@ -20,6 +20,17 @@ final class MaildirFileName {
                 + ".relaycert,S=" + size;
     }
 
+    /** The arrival time in a base name's {@code <seconds>.} prefix. */
+    static java.util.Optional<Instant> arrival(String base) {
+        int dot = base.indexOf('.');
+        try {
+            return dot > 0 ? java.util.Optional.of(Instant.ofEpochSecond(Long.parseLong(base.substring(0, dot))))
+                    : java.util.Optional.empty();
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     static String base(String fileName) {
         int colon = fileName.indexOf(':');
         return colon < 0 ? fileName : fileName.substring(0, colon);

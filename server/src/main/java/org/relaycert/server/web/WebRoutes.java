@@ -17,6 +17,7 @@ public final class WebRoutes {
     public static final String INDEX = "/";
     public static final String INDEX_HTML = "/index.html";
     public static final String INFO = "/info.html";
+    public static final String PRIVACY = "/privacy.html";
 
     private WebRoutes() {
     }
@@ -42,6 +43,7 @@ public final class WebRoutes {
         routes.put(INDEX, index);
         routes.put(INDEX_HTML, index);
         routes.put(INFO, new InfoRoute(config));
+        routes.put(PRIVACY, new PrivacyRoute(config));
         return routes;
     }
 }

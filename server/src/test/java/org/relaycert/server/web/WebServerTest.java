@@ -150,6 +150,16 @@ class WebServerTest {
     }
 
     @Test
+    void privacyPageStatesRetentionFromTheConfiguration() throws Exception {
+        HttpResponse<String> r = web.get("/privacy.html");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+        assertThat(r.body()).contains("deleted from the server after 20 days").contains("unused for 90 days")
+                .contains("IP addresses are not stored").doesNotContain("<script");
+    }
+
+    @Test
     void headAnswersLikeGetWithoutBody() throws Exception {
         HttpResponse<String> get = web.get("/robots.txt");
         HttpResponse<String> head = web.send("HEAD", "/robots.txt");

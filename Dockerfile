@@ -1,0 +1,28 @@
+# The reference chatmail relay as a container image (also holds the fixture services and the suite's sources).
+# Build: docker build -t relaycert-relay .    Run: see docker-compose.yml.
+
+# --- build stage: the Maven build with the JDK ---
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY server/pom.xml server/pom.xml
+COPY fixtures/pom.xml fixtures/pom.xml
+COPY reports/pom.xml reports/pom.xml
+COPY conformance/pom.xml conformance/pom.xml
+COPY server/src server/src
+COPY fixtures/src fixtures/src
+RUN ./mvnw -q -B -pl server,fixtures -am package -DskipTests
+
+# --- runtime stage: JRE only, unprivileged user ---
+FROM eclipse-temurin:21-jre
+RUN groupadd --system relay && useradd --system --gid relay --home-dir /var/lib/relay --create-home relay
+COPY --from=build /src/server/target/relaycert-server.jar /opt/relaycert/relaycert-server.jar
+COPY --from=build /src/fixtures/target/relaycert-world.jar /opt/relaycert/relaycert-world.jar
+COPY docker/relay-entrypoint.sh /opt/relaycert/relay-entrypoint.sh
+USER relay
+WORKDIR /var/lib/relay
+# 25/587/465 SMTP, 143/993 IMAP, 443 HTTPS; binding ports below 1024 as non-root needs
+# net.ipv4.ip_unprivileged_port_start=0 (docker-compose.yml sets it).
+EXPOSE 25 587 465 143 993 443
+ENTRYPOINT ["/bin/sh", "/opt/relaycert/relay-entrypoint.sh"]

@@ -1,0 +1,186 @@
+package org.relaycert.bench.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+/**
+ * Whole-relay figures from one run against a relay process of its own: start-up time, memory at rest,
+ * EXISTS latency at light load, submission throughput and the latency at that load, latency at paced
+ * rates up to 200 messages/s (a cliff would show there), and the resident memory with 1,000 idle IMAP
+ * connections. Latency is the suite's: from the client's final "." to the recipient's IDLE EXISTS.
+ */
+public final class LoadDriver {
+    static final int SENDERS = 16;
+    static final int SINKS = 4;
+    static final int IDLE_CONNECTIONS = 1000;
+    static final int IDLE_ACCOUNTS = 50;
+    static final int MESSAGE_SIZE = 4096;
+    static final int[] PACED_RATES = {50, 100, 200};
+
+    private final Path serverJar;
+    private final List<String> relayJvmArgs;
+    private final PrintStream out;
+
+    public LoadDriver(Path serverJar, List<String> relayJvmArgs, PrintStream out) {
+        this.serverJar = serverJar;
+        this.relayJvmArgs = relayJvmArgs;
+        this.out = out;
+    }
+
+    public void run() throws Exception {
+        if (!Files.isRegularFile(serverJar)) {
+            throw new IOException("no relay jar at " + serverJar + ": build it with ./mvnw -q -pl bench -am package -DskipTests");
+        }
+        Path dir = Files.createTempDirectory("relaycert-bench-");
+        Account probeFrom = Account.numbered("probe", 1);
+        Account probeTo = Account.numbered("probe", 2);
+        List<Account> senders = IntStream.range(0, SENDERS).mapToObj(i -> Account.numbered("send", i)).toList();
+        List<Account> sinks = IntStream.range(0, SINKS).mapToObj(i -> Account.numbered("sink", i)).toList();
+        List<Account> idlers = IntStream.range(0, IDLE_ACCOUNTS).mapToObj(i -> Account.numbered("idle", i)).toList();
+        List<String> passthrough = new ArrayList<>(senders.stream().map(Account::address).toList());
+        passthrough.add(probeFrom.address());
+        List<String> report = new ArrayList<>();
+        try (RelayProcess relay = RelayProcess.start(serverJar, dir, relayJvmArgs, passthrough)) {
+            out.printf(Locale.ROOT, "relay pid up in %d ms (data in %s)%n", relay.startupMillis(), dir);
+            report.add(line("start-up time (process start to all ports listening)", relay.startupMillis() + " ms"));
+            Thread.sleep(3000); // let start-up work settle before reading memory at rest
+            report.add(line("memory at rest (VmRSS)", mib(relay.rssMiB())));
+
+            List<Account> all = new ArrayList<>(List.of(probeFrom, probeTo));
+            all.addAll(senders);
+            all.addAll(sinks);
+            all.addAll(idlers);
+            createAccounts(relay, all);
+            out.println("accounts created: " + all.size());
+            Samples connects = new Samples();
+            Samples logins = new Samples();
+            for (int i = 0; i < 10; i++) {
+                long t0 = System.nanoTime();
+                Loopback.tls(relay.imaps).close();
+                connects.add((System.nanoTime() - t0) / 1e6);
+                Account fresh = Account.numbered("login", i);
+                t0 = System.nanoTime();
+                BenchImap.idle(relay.imaps, fresh.address(), fresh.password(), false).close();
+                logins.add((System.nanoTime() - t0) / 1e6);
+            }
+            report.add(line("IMAPS connect + TLS handshake (10x)", String.format(Locale.ROOT, "median %.1f ms", connects.percentile(50))));
+            report.add(line("IMAPS connect + first login creating the account + SELECT + IDLE (10x)",
+                    String.format(Locale.ROOT, "median %.1f ms", logins.percentile(50))));
+
+            ExistsProbe.run(relay, probeFrom, probeTo, 300, 0); // JIT warm-up of the whole path, not counted
+            Samples light = ExistsProbe.run(relay, probeFrom, probeTo, 200, 20);
+            out.println("light load: " + light.summary());
+            report.add(line("EXISTS latency, light load (1 sender, 200 sequential messages)",
+                    String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", light.percentile(50), light.percentile(99), light.lost())));
+
+            Samples loaded;
+            SenderPool pool = new SenderPool(relay, senders, sinks, 0, MESSAGE_SIZE);
+            try {
+                loaded = ExistsProbe.run(relay, probeFrom, probeTo, 150, 100);
+            } finally {
+                pool.close();
+            }
+            out.printf(Locale.ROOT, "unpaced: %.1f msg/s accepted (%d failed) over %.1f s; %s%n",
+                    pool.ratePerSecond(), pool.failed(), pool.seconds(), loaded.summary());
+            report.add(line("submission throughput (" + SENDERS + " concurrent senders, " + MESSAGE_SIZE / 1024 + " KiB messages)",
+                    String.format(Locale.ROOT, "%.0f messages/s (%d refused or failed)", pool.ratePerSecond(), pool.failed())));
+            report.add(line("delivery latency at that load",
+                    String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", loaded.percentile(50), loaded.percentile(99), loaded.lost())));
+
+            for (int rate : PACED_RATES) {
+                SenderPool paced = new SenderPool(relay, senders, sinks, rate, MESSAGE_SIZE);
+                Samples s;
+                try {
+                    s = ExistsProbe.run(relay, probeFrom, probeTo, 60, 100);
+                } finally {
+                    paced.close();
+                }
+                out.printf(Locale.ROOT, "paced %d msg/s: achieved %.1f; %s%n", rate, paced.ratePerSecond(), s.summary());
+                report.add(line("latency at " + rate + " msg/s (achieved " + Math.round(paced.ratePerSecond()) + ")",
+                        String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", s.percentile(50), s.percentile(99), s.lost())));
+            }
+
+            double before = relay.rssMiB();
+            List<BenchImap> held = holdIdle(relay, idlers);
+            try {
+                Thread.sleep(2000); // let the sessions settle before reading memory
+                report.add(line(held.size() + " idle IMAP connections held (VmRSS; " + mib(before) + " before)", mib(relay.rssMiB())));
+                Samples withIdlers = ExistsProbe.run(relay, probeFrom, probeTo, 100, 20);
+                report.add(line("EXISTS latency with them idling",
+                        String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", withIdlers.percentile(50), withIdlers.percentile(99), withIdlers.lost())));
+            } finally {
+                held.forEach(BenchImap::close);
+            }
+        }
+        out.println();
+        out.println("== relaycert relay figures (" + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("java.vm.name") + " " + Runtime.version() + ") ==");
+        report.forEach(out::println);
+        out.println("targets (reported, not asserted): EXISTS p50 <= 5 ms and p99 <= 25 ms at light load;"
+                + " 1,000 IDLE connections under 256 MB RSS; no latency cliff up to 200 messages/s");
+        deleteTree(dir);
+    }
+
+    private static String line(String what, String value) {
+        return String.format(Locale.ROOT, "%-78s %s", what + ":", value);
+    }
+
+    private static String mib(double v) {
+        return String.format(Locale.ROOT, "%.0f MiB", v);
+    }
+
+    private void createAccounts(RelayProcess relay, List<Account> accounts) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Account a : accounts) {
+                done.add(pool.submit(() -> {
+                    BenchSmtp.login(relay.smtps, a.address(), a.password()).close();
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private List<BenchImap> holdIdle(RelayProcess relay, List<Account> idlers) throws Exception {
+        List<BenchImap> held = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < IDLE_CONNECTIONS; i++) {
+                Account a = idlers.get(i % idlers.size());
+                done.add(pool.submit(() -> {
+                    held.add(BenchImap.idle(relay.imaps, a.address(), a.password(), false));
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return held;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.ConformanceCheck;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.target.Target;
+import org.relaycert.fixtures.mail.MessageFactory;
+
+/**
+ * Encryption enforcement (chatmail filtermail): only OpenPGP-encrypted mail passes, apart from the few
+ * cleartext kinds chatmail lets through. Mail "from another relay" is sent on port 25 without DKIM: a
+ * relay that verifies DKIM checks encryption first (chatmail does), so a refusal for missing encryption
+ * is still a 523, while mail that passes the encryption rule may then be refused for its missing
+ * signature; such checks only require that the encryption rule did not refuse it.
+ */
+@ConformanceCheck
+class EncChecks {
+    static final String ENCRYPTION_NEEDED = "Encryption Needed";
+
+    static void assertEncryptionNeeded(SmtpReply r, String what) {
+        assertThat(r.code()).as("%s -> %s", what, r).isEqualTo(523);
+        assertThat(r.text()).as("%s -> %s", what, r).contains(ENCRYPTION_NEEDED);
+    }
+
+    static void assertAccepted(SmtpReply r, String what) {
+        assertThat(r.code()).as("%s -> %s", what, r).isEqualTo(250);
+    }
+
+    static void assertNotRefusedForCleartext(SmtpReply r, String what) {
+        assertThat(r.code()).as("%s -> %s (must not be refused as unencrypted)", what, r).isNotEqualTo(523);
+        assertThat(r.code() == 250 || r.text().contains("DKIM")).as("%s -> %s: accepted, or refused only for DKIM", what, r).isTrue();
+    }
+
+    static String outsider() {
+        return "someone@" + PolicyMail.FOREIGN;
+    }
+
+    @Test
+    @RequirementId("ENC-01")
+    @DisplayName("ENC-01 cleartext submitted by a user is refused with 523")
+    void cleartextSubmissionRefused(Target t, Evidence ev) throws Exception {
+        RelayUnderTest relay = t.primary();
+        Credentials a = relay.account();
+        Credentials b = relay.account();
+        assertEncryptionNeeded(PolicyMail.submit(t, ev, "cleartext A->B", a, List.of(b.address()),
+                MessageFactory.plain(a.address(), List.of(b.address()))), "cleartext A->B");
+        // 523 where the relay takes external recipients; a relay without federation refuses them at RCPT
+        SmtpReply external = PolicyMail.submit(t, ev, "cleartext A->external", a, List.of(outsider()),
+                MessageFactory.plain(a.address(), List.of(outsider())));
+        assertThat(external.positive()).as("cleartext A->external -> %s", external).isFalse();
+        if (external.code() != 523) {
+            ev.line("external recipient refused before the content was seen: " + external);
+        }
+    }
+
+    @Test
+    @RequirementId("ENC-02")
+    @DisplayName("ENC-02 cleartext from another relay on port 25 to a new account is refused with 523")
+    void cleartextIncomingRefused(Target t, Evidence ev) throws Exception {
+        Credentials b = t.primary().account();
+        assertEncryptionNeeded(PolicyMail.incoming(t, ev, "port 25 cleartext", outsider(), List.of(b.address()),
+                MessageFactory.plain(outsider(), List.of(b.address()))), "port 25 cleartext to " + b.address());
+    }
+
+    @Test
+    @RequirementId("ENC-03")
+    @DisplayName("ENC-03 fake-encrypted shells (armor in text/plain, literal packet, trailing packet) are refused")
+    void fakeShellsRefused(Target t, Evidence ev) throws Exception {
+        Credentials a = t.primary().account();
+        Credentials b = t.primary().account();
+        List<String> to = List.of(b.address());
+        assertEncryptionNeeded(PolicyMail.submit(t, ev, "armor in text/plain", a, to,
+                MessageFactory.fakeArmorInText(a.address(), to)), "armor in text/plain");
+        assertEncryptionNeeded(PolicyMail.submit(t, ev, "literal data packet", a, to,
+                MessageFactory.fakeLiteralPacket(a.address(), to)), "OpenPGP/MIME carrying a literal data packet");
+        assertEncryptionNeeded(PolicyMail.submit(t, ev, "trailing packet", a, to,
+                MessageFactory.fakeTrailingPacket(a.address(), to)), "encrypted packets followed by a literal packet");
+    }
+
+    @Test
+    @RequirementId("ENC-04")
+    @DisplayName("ENC-04 a real OpenPGP message (PGPainless/BouncyCastle) is accepted and delivered")
+    void realEncryptedAccepted(Target t, Evidence ev) throws Exception {
+        Credentials a = t.primary().account();
+        Credentials b = t.primary().account();
+        List<String> to = List.of(b.address());
+        assertAccepted(PolicyMail.submit(t, ev, "encrypted A->B", a, to, MessageFactory.encrypted(a.address(), to)), "encrypted A->B");
+        assertThat(PolicyMail.newest(t, b)).as("delivered to B").hasValueSatisfying(m ->
+                assertThat(m).contains("multipart/encrypted").contains("-----BEGIN PGP MESSAGE-----"));
+        // a large one: BouncyCastle streams the SEIPD in partial-length chunks
+        assertAccepted(PolicyMail.submit(t, ev, "encrypted 2 MB A->B", a, to,
+                MessageFactory.encryptedOfSize(a.address(), b.address(), 2_000_000)), "encrypted 2 MB");
+        assertNotRefusedForCleartext(PolicyMail.incoming(t, ev, "port 25 encrypted", outsider(), to,
+                MessageFactory.encrypted(outsider(), to)), "port 25 encrypted");
+    }
+
+    @Test
+    @RequirementId("ENC-05")
+    @DisplayName("ENC-05 Secure-Join vc-request and vg-request pass in cleartext")
+    void secureJoinAccepted(Target t, Evidence ev) throws Exception {
+        Credentials a = t.primary().account();
+        Credentials b = t.primary().account();
+        for (String step : List.of("vc-request", "vg-request")) {
+            assertAccepted(PolicyMail.submit(t, ev, step + " A->B", a, List.of(b.address()),
+                    MessageFactory.secureJoin(a.address(), b.address(), step)), step + " submitted");
+            assertNotRefusedForCleartext(PolicyMail.incoming(t, ev, step + " port 25", outsider(), List.of(b.address()),
+                    MessageFactory.secureJoin(outsider(), b.address(), step)), step + " on port 25");
+        }
+    }
+
+    @Test
+    @RequirementId("ENC-06")
+    @DisplayName("ENC-06 a message with Secure-Join headers but another body is refused")
+    void secureJoinLookalikeRefused(Target t, Evidence ev) throws Exception {
+        Credentials a = t.primary().account();
+        Credentials b = t.primary().account();
+        for (String step : List.of("vc-request", "vg-request")) {
+            assertEncryptionNeeded(PolicyMail.submit(t, ev, step + " look-alike A->B", a, List.of(b.address()),
+                    MessageFactory.secureJoinLookalike(a.address(), b.address(), step)), step + " look-alike submitted");
+            assertEncryptionNeeded(PolicyMail.incoming(t, ev, step + " look-alike port 25", outsider(), List.of(b.address()),
+                    MessageFactory.secureJoinLookalike(outsider(), b.address(), step)), step + " look-alike on port 25");
+        }
+    }
+
+    @Test
+    @RequirementId("ENC-07")
+    @DisplayName("ENC-07 the Autocrypt Setup Message to oneself passes")
+    void setupMessageToSelfAccepted(Target t, Evidence ev) throws Exception {
+        Credentials a = t.primary().account();
+        assertAccepted(PolicyMail.submit(t, ev, "setup message A->A", a, List.of(a.address()),
+                MessageFactory.setupMessage(a.address(), List.of(a.address()))), "Autocrypt Setup Message to oneself");
+    }
+
+    @Test
+    @RequirementId("ENC-08")
+    @DisplayName("ENC-08 an Autocrypt Setup Message to someone else is refused")
+    void setupMessageToOthersRefused(Target t, Evidence ev) throws Exception {
+        Credentials a = t.primary().account();
+        Credentials b = t.primary().account();
+        assertEncryptionNeeded(PolicyMail.submit(t, ev, "setup message A->B", a, List.of(b.address()),
+                MessageFactory.setupMessage(a.address(), List.of(b.address()))), "setup message to another user");
+    }
+
+    @Test
+    @RequirementId("ENC-09")
+    @DisplayName("ENC-09 a bounce (multipart/report) from another relay's mailer daemon passes")
+    void bounceAccepted(Target t, Evidence ev) throws Exception {
+        Credentials b = t.primary().account();
+        assertNotRefusedForCleartext(PolicyMail.incoming(t, ev, "bounce port 25", "", List.of(b.address()),
+                MessageFactory.bounce(PolicyMail.FOREIGN, b.address())), "mailer-daemon bounce");
+    }
+
+    @Test
+    @RequirementId("ENC-10")
+    @DisplayName("ENC-10 cleartext from mailer-daemon that is no report is refused")
+    void bounceLookalikeRefused(Target t, Evidence ev) throws Exception {
+        Credentials b = t.primary().account();
+        assertEncryptionNeeded(PolicyMail.incoming(t, ev, "bounce look-alike port 25", "", List.of(b.address()),
+                MessageFactory.bounceLookalike(PolicyMail.FOREIGN, b.address())), "mailer-daemon advert");
+    }
+
+    @Test
+    @RequirementId("ENC-11")
+    @DisplayName("ENC-11 mixed recipient lists: cleartext to oneself and others is refused whole, encrypted reaches all")
+    void mixedRecipientLists(Target t, Evidence ev) throws Exception {
+        Credentials a = t.primary().account();
+        Credentials b = t.primary().account();
+        Credentials c = t.primary().account();
+        List<String> mixed = List.of(a.address(), b.address(), c.address());
+        assertEncryptionNeeded(PolicyMail.submit(t, ev, "cleartext A->A,B,C", a, mixed,
+                MessageFactory.plain(a.address(), mixed)), "cleartext to oneself and two others");
+        assertThat(PolicyMail.newest(t, b)).as("nothing reached B").isEmpty();
+        assertAccepted(PolicyMail.submit(t, ev, "encrypted A->A,B,C", a, mixed,
+                MessageFactory.encrypted(a.address(), mixed)), "encrypted to oneself and two others");
+        assertThat(PolicyMail.newest(t, c)).as("C got the encrypted message").isPresent();
+    }
+
+    @Test
+    @RequirementId("ENC-12")
+    @DisplayName("ENC-12 envelope sender or From header not the logged-in user is refused")
+    void senderMismatchRefused(Target t, Evidence ev) throws Exception {
+        Credentials a = t.primary().account();
+        Credentials b = t.primary().account();
+        List<String> to = List.of(b.address());
+        SmtpReply envelope = PolicyMail.submit(t, ev, "MAIL FROM B as A", a, b.address(), to, MessageFactory.encrypted(b.address(), to));
+        assertThat(envelope.code()).as("MAIL FROM another user -> %s", envelope).isBetween(500, 599);
+        SmtpReply local = PolicyMail.submit(t, ev, "From: B as A", a, to, MessageFactory.encrypted(b.address(), to));
+        assertThat(local.code()).as("From header of another local user -> %s", local).isBetween(500, 599);
+        SmtpReply external = PolicyMail.submit(t, ev, "From: outsider as A", a, to, MessageFactory.encrypted(outsider(), to));
+        assertThat(external.code()).as("From header of an external address -> %s", external).isBetween(500, 599);
+        assertThat(PolicyMail.newest(t, b)).as("nothing forged reached B").isEmpty();
+    }
+}

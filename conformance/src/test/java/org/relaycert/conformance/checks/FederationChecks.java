@@ -1,0 +1,180 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.ConformanceCheck;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.FederationControl;
+import org.relaycert.conformance.target.NotObservableException;
+import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.target.Target;
+
+/** Mail between relays of different operators: both paths, TLS, outages, and no relaying for strangers. */
+@ConformanceCheck
+class FederationChecks {
+
+    private static List<RelayUnderTest> twoOrMore(Target t) {
+        List<RelayUnderTest> all = t.relays();
+        if (all.size() < 2) {
+            throw new NotObservableException("needs a second relay of another operator (-Dchatmail.target2=...)");
+        }
+        return all;
+    }
+
+    /** Every ordered pair; one evidence line and one figure per pair; the pairs that failed. */
+    private static List<String> matrix(Target t, Evidence ev, String path) throws Exception {
+        List<String> failed = new ArrayList<>();
+        for (RelayUnderTest from : twoOrMore(t)) {
+            for (RelayUnderTest to : t.relays()) {
+                if (from == to) {
+                    continue;
+                }
+                FederationMail.OptionalLong ms = FederationMail.deliver(t, from, to, ev);
+                if (ms.isPresent()) {
+                    ev.line(from.domain() + " -> " + to.domain() + " " + path + ": delivered in " + ms.value() + " ms");
+                    ev.figure("federation_" + path + "_ms", ms.value());
+                } else {
+                    ev.line(from.domain() + " -> " + to.domain() + " " + path + ": not delivered within "
+                            + FederationMail.ARRIVAL.toSeconds() + " s");
+                    failed.add(from.domain() + " -> " + to.domain());
+                }
+            }
+        }
+        return failed;
+    }
+
+    @Test
+    @RequirementId("FED-01")
+    @DisplayName("FED-01 relays take mail over POST /mxdeliv and deliver to each other (every ordered pair)")
+    void mxdelivMatrix(Target t, Evidence ev) throws Exception {
+        for (RelayUnderTest r : twoOrMore(t)) {
+            Credentials user = r.account();
+            HttpResponse<String> probe = FederationMail.mxdeliv(t, r, "probe@relaycert.test", List.of(user.address()),
+                    FederationMail.message("probe@relaycert.test", user.address(), FederationMail.token()), ev);
+            assertThat(probe.statusCode()).as("%s serves POST /mxdeliv (an unsigned probe gets a mail reply, not %d)",
+                    r.domain(), probe.statusCode()).isIn(200, 400);
+            assertThat(probe.body().strip()).as("/mxdeliv answers with an SMTP reply line").matches("[245]\\d\\d .*");
+        }
+        assertThat(matrix(t, ev, "mxdeliv")).as("pairs that failed").isEmpty();
+    }
+
+    @Test
+    @RequirementId("FED-02")
+    @DisplayName("FED-02 relays deliver to each other over SMTP when /mxdeliv is not served (every ordered pair)")
+    void smtpMatrix(Target t, Evidence ev) throws Exception {
+        List<RelayUnderTest> all = twoOrMore(t);
+        FederationControl control = Target.require(t.federationControl(),
+                "switching a relay's /mxdeliv off needs the operator (local world only)");
+        List<String> failed = new ArrayList<>();
+        for (RelayUnderTest to : all) {
+            control.serveMxdeliv(to.domain(), false);
+            try {
+                HttpResponse<String> gone = FederationMail.mxdeliv(t, to, "probe@relaycert.test", List.of("x@" + to.domain()),
+                        "Subject: probe\r\n\r\nprobe\r\n", ev);
+                assertThat(gone.statusCode()).as("/mxdeliv switched off at %s", to.domain()).isEqualTo(404);
+                for (RelayUnderTest from : all) {
+                    if (from == to) {
+                        continue;
+                    }
+                    FederationMail.OptionalLong ms = FederationMail.deliver(t, from, to, ev);
+                    if (ms.isPresent()) {
+                        ev.line(from.domain() + " -> " + to.domain() + " smtp: delivered in " + ms.value() + " ms");
+                        ev.figure("federation_smtp_ms", ms.value());
+                    } else {
+                        ev.line(from.domain() + " -> " + to.domain() + " smtp: not delivered");
+                        failed.add(from.domain() + " -> " + to.domain());
+                    }
+                }
+            } finally {
+                control.serveMxdeliv(to.domain(), true);
+            }
+        }
+        assertThat(failed).as("pairs that failed over SMTP").isEmpty();
+    }
+
+    @Test
+    @RequirementId("FED-03")
+    @DisplayName("FED-03 mail between relays goes over TLS (the peer refuses plaintext on port 25)")
+    void tlsBetweenRelays(Target t, Evidence ev) throws Exception {
+        List<RelayUnderTest> all = twoOrMore(t);
+        RelayUnderTest peer = all.get(1);
+        try (var s = org.relaycert.conformance.client.SmtpSession.open(peer.smtp(), null)) {
+            s.ehlo("relaycert.test");
+            SmtpReply plain = s.command("MAIL FROM:<probe@relaycert.test>");
+            ev.transcript("plaintext on port 25 of " + peer.domain(), s.transcript());
+            if (plain.positive()) {
+                throw new NotObservableException(peer.domain() + " takes plaintext mail on port 25, so delivery to it "
+                        + "cannot show that " + t.primary().domain() + " uses TLS");
+            }
+        }
+        FederationMail.OptionalLong ms = FederationMail.deliver(t, t.primary(), peer, ev);
+        assertThat(ms.isPresent()).as("%s -> %s delivered although the peer accepts only TLS", t.primary().domain(),
+                peer.domain()).isTrue();
+        ev.line(t.primary().domain() + " -> " + peer.domain() + " over TLS: delivered in " + ms.value() + " ms");
+    }
+
+    @Test
+    @RequirementId("FED-04")
+    @DisplayName("FED-04 mail for a relay that is down is queued and delivered when it is back")
+    void queuedWhileDown(Target t, Evidence ev) throws Exception {
+        List<RelayUnderTest> all = twoOrMore(t);
+        FederationControl control = Target.require(t.federationControl(),
+                "stopping a relay needs its operator (local world only)");
+        RelayUnderTest from = all.get(0);
+        RelayUnderTest to = all.get(1);
+        Credentials sender = from.account();
+        Credentials rcpt = to.account();
+        String token = FederationMail.token();
+        control.stop(to.domain());
+        SmtpReply sent;
+        try {
+            sent = FederationMail.submit(t, from, sender, rcpt.address(),
+                    FederationMail.message(sender.address(), rcpt.address(), token), ev);
+            ev.line(to.domain() + " stopped; " + from.domain() + " answered " + sent);
+            assertThat(sent.code()).as("accepted while the peer is down: %s", sent).isEqualTo(250);
+            // stay down for more than one attempt, so a relay that gives up at the first failure shows it
+            var bounce = FederationMail.await(t, from, sender, token, java.time.Duration.ofSeconds(3));
+            bounce.ifPresent(b -> ev.line("bounced while the peer was down"));
+            assertThat(bounce).as("no bounce while the peer is briefly down").isEmpty();
+        } finally {
+            control.start(to.domain());
+        }
+        long back = System.nanoTime();
+        var got = FederationMail.await(t, to, rcpt, token, FederationMail.ARRIVAL);
+        assertThat(got).as("delivered after %s returned", to.domain()).isPresent();
+        ev.line("delivered " + (System.nanoTime() - back) / 1_000_000 + " ms after " + to.domain() + " returned");
+        ev.figure("redelivery_after_return_ms", (System.nanoTime() - back) / 1e6);
+    }
+
+    @Test
+    @RequirementId("FED-05")
+    @DisplayName("FED-05 no open relay: port 25 and /mxdeliv refuse recipients of other domains")
+    void noOpenRelay(Target t, Evidence ev) throws Exception {
+        RelayUnderTest r = t.primary();
+        String stranger = "stranger@relaycert-outside.test";
+        String foreign = "victim@relaycert-elsewhere.test";
+        try (var s = org.relaycert.conformance.client.SmtpSession.open(r.smtp(), null)) {
+            s.ehlo("relaycert.test");
+            s.startTls(t.trust());
+            s.ehlo("relaycert.test");
+            s.command("MAIL FROM:<" + stranger + ">");
+            // judged at RCPT, where Postfix's reject_unauth_destination answers: content filters come too late
+            SmtpReply rcpt = s.command("RCPT TO:<" + foreign + ">");
+            s.quit();
+            ev.transcript("port 25 of " + r.domain(), s.transcript());
+            assertThat(rcpt.code()).as("port 25, RCPT to another domain without authentication: %s", rcpt)
+                    .isBetween(500, 599);
+        }
+        HttpResponse<String> http = FederationMail.mxdeliv(t, r, stranger, List.of(foreign),
+                FederationMail.message(stranger, foreign, FederationMail.token()), ev);
+        assertThat(http.statusCode() / 100).as("/mxdeliv to another domain: %d", http.statusCode()).isNotEqualTo(2);
+    }
+}

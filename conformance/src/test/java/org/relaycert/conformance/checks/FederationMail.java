@@ -1,0 +1,163 @@
+package org.relaycert.conformance.checks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.relaycert.fixtures.mail.MessageFactory;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.client.ImapResponse;
+import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.target.Target;
+
+/** Mail between relays as a user sees it: submit on one relay, find it (or its bounce) in an INBOX. */
+final class FederationMail {
+    static final Duration ARRIVAL = Duration.ofSeconds(30);
+    private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)}\r\n");
+
+    private FederationMail() {
+    }
+
+    /** An encrypted chat message (relays carry nothing else) that carries {@code token} in a header. */
+    static String message(String from, String to, String token) {
+        return MessageFactory.encrypted(from, java.util.List.of(to), "[...]",
+                "In-Reply-To: <" + token + "@relaycert.test>\r\n");
+    }
+
+    static String token() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Submits on 465 as {@code from}; returns the reply to the end of DATA (or the first refusal). */
+    static SmtpReply submit(Target t, RelayUnderTest relay, Credentials from, String to, String message, Evidence ev)
+            throws IOException {
+        try (SmtpSession s = SmtpSession.open(relay.smtps(), t.trust())) {
+            s.ehlo("relaycert.test");
+            s.authPlain(from.address(), from.password());
+            SmtpReply r = s.sendMail(from.address(), List.of(to), message.getBytes(StandardCharsets.UTF_8));
+            ev.transcript("submission on " + relay.domain(), s.transcript());
+            return r;
+        }
+    }
+
+    /** The raw text of the first INBOX message containing {@code token}, waiting up to {@code timeout}. */
+    static Optional<String> await(Target t, RelayUnderTest relay, Credentials owner, String token, Duration timeout)
+            throws IOException {
+        try (ImapSession s = ImapSession.open(relay.imaps(), t.trust())) {
+            s.login(owner.address(), owner.password());
+            AtomicReference<String> found = new AtomicReference<>();
+            try {
+                Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    s.command("SELECT INBOX");
+                    ImapResponse r = s.command("UID FETCH 1:* (BODY.PEEK[])");
+                    for (String m : messages(r)) {
+                        if (m.contains(token)) {
+                            found.set(m);
+                            return true;
+                        }
+                    }
+                    return false;
+                });
+            } catch (ConditionTimeoutException e) {
+                return Optional.empty();
+            }
+            return Optional.of(found.get());
+        }
+    }
+
+    private static List<String> messages(ImapResponse r) {
+        List<String> out = new ArrayList<>();
+        for (String line : r.untagged()) {
+            Matcher m = LITERAL.matcher(line);
+            if (m.find()) {
+                String rest = line.substring(m.end());
+                int n = Integer.parseInt(m.group(1));
+                out.add(rest.length() >= n ? rest.substring(0, Math.min(rest.length(), n)) : rest);
+            }
+        }
+        return out;
+    }
+
+    /** {@code POST /mxdeliv} as another relay would; the status and the body. */
+    static HttpResponse<String> mxdeliv(Target t, RelayUnderTest relay, String from, List<String> to, String message,
+                                        Evidence ev) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().sslContext(t.trust()).connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://" + relay.https().host() + ":"
+                + relay.https().port() + "/mxdeliv")).timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(message));
+        if (!from.isEmpty()) {
+            b.header("X-Mail-From", from);
+        }
+        to.forEach(r -> b.header("X-Mail-To", r));
+        HttpResponse<String> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        ev.line("POST https://" + relay.domain() + "/mxdeliv (to " + to + ") -> " + resp.statusCode() + " "
+                + resp.body().strip());
+        return resp;
+    }
+
+    /** Port 25 with STARTTLS, as another relay; the reply to the end of DATA or the first refusal. */
+    static SmtpReply viaPort25(Target t, RelayUnderTest relay, String from, List<String> to, String message, Evidence ev)
+            throws IOException {
+        try (SmtpSession s = SmtpSession.open(relay.smtp(), null)) {
+            s.ehlo("relaycert.test");
+            s.startTls(t.trust());
+            s.ehlo("relaycert.test");
+            SmtpReply r = s.sendMail(from, to, message.getBytes(StandardCharsets.UTF_8));
+            ev.transcript("port 25 of " + relay.domain(), s.transcript());
+            return r;
+        }
+    }
+
+    /** Delivers one message {@code from -> to} and returns the milliseconds from the 250 to its arrival. */
+    static OptionalLong deliver(Target t, RelayUnderTest from, RelayUnderTest to, Evidence ev) throws Exception {
+        Credentials sender = from.account();
+        Credentials rcpt = to.account();
+        String token = token();
+        long start = System.nanoTime();
+        SmtpReply sent = submit(t, from, sender, rcpt.address(), message(sender.address(), rcpt.address(), token), ev);
+        if (sent.code() != 250) {
+            ev.line(from.domain() + " -> " + to.domain() + ": submission refused " + sent);
+            return OptionalLong.empty();
+        }
+        Optional<String> got = await(t, to, rcpt, token, ARRIVAL);
+        if (got.isEmpty()) {
+            await(t, from, sender, token, Duration.ofSeconds(1))
+                    .ifPresent(b -> ev.line("bounce at " + from.domain() + ": " + b.lines()
+                            .filter(l -> l.startsWith("<") || l.startsWith("Diagnostic-Code")).toList()));
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of((System.nanoTime() - start) / 1_000_000);
+    }
+
+    record OptionalLong(Long value) {
+        static OptionalLong empty() {
+            return new OptionalLong(null);
+        }
+
+        static OptionalLong of(long v) {
+            return new OptionalLong(v);
+        }
+
+        boolean isPresent() {
+            return value != null;
+        }
+    }
+}

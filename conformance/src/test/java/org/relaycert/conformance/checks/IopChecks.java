@@ -1,0 +1,220 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.relaycert.conformance.ConformanceCheck;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.interop.ClientFailures;
+import org.relaycert.conformance.interop.ClientSession;
+import org.relaycert.conformance.interop.CrossRelayPreflight;
+import org.relaycert.conformance.interop.RealClient;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.target.Target;
+import org.relaycert.fixtures.deltachat.DeltaChatAccount;
+import org.relaycert.fixtures.deltachat.MessageSnapshot;
+
+/**
+ * Interop: the real Delta Chat client (deltachat-rpc-server) uses the target as its users would, and every
+ * message arrives end-to-end encrypted ({@code showPadlock}). Cross-relay checks first ask the sender's
+ * relay whether it takes the other domain's recipients at all; without federation they are not observable.
+ */
+@ExtendWith(ClientFailures.class)
+@ConformanceCheck
+class IopChecks {
+    /** Local delivery takes well under a second; this bounds how long a broken relay keeps a check waiting. */
+    static final Duration ARRIVAL = Duration.ofSeconds(15);
+
+    /** One text from a to b in a's chat; b's copy is returned after checking text and padlock. */
+    static MessageSnapshot sendAndReceive(DeltaChatAccount from, int chat, DeltaChatAccount to, String label, Evidence ev) {
+        String text = label + " " + UUID.randomUUID();
+        long start = System.nanoTime();
+        from.sendText(chat, text);
+        MessageSnapshot got = to.awaitIncomingMessage(m -> !m.isInfo(), ARRIVAL);
+        ev.figure("client_delivery_ms", (System.nanoTime() - start) / 1e6);
+        ev.line(label + ": received text=" + got.text() + " showPadlock=" + got.showPadlock() + " error=" + got.error());
+        assertThat(got.text()).as("%s: text as sent", label).isEqualTo(text);
+        assertThat(got.showPadlock()).as("%s: end-to-end encrypted and signed (showPadlock)", label).isTrue();
+        return got;
+    }
+
+    private static void oneToOne(Target t, RelayUnderTest relayA, RelayUnderTest relayB, Evidence ev) throws Exception {
+        Credentials a = relayA.account();
+        Credentials b = relayB.account();
+        if (relayA != relayB) {
+            CrossRelayPreflight.requireAccepted(t, relayA, a, List.of(b.address()), ev);
+            CrossRelayPreflight.requireAccepted(t, relayB, b, List.of(a.address()), ev);
+        }
+        try (ClientSession s = RealClient.session()) {
+            DeltaChatAccount alice = s.account(t, relayA, a, ev);
+            DeltaChatAccount bob = s.account(t, relayB, b, ev);
+            DeltaChatAccount.ChatPair chats = DeltaChatAccount.exchangeVcards(alice, bob);
+            sendAndReceive(alice, chats.chatOfA(), bob, "a->b", ev);
+            sendAndReceive(bob, chats.chatOfB(), alice, "b->a", ev);
+        }
+    }
+
+    private static void secureJoin(Target t, RelayUnderTest relayA, RelayUnderTest relayB, Evidence ev) throws Exception {
+        Credentials a = relayA.account();
+        Credentials b = relayB.account();
+        if (relayA != relayB) {
+            CrossRelayPreflight.requireAccepted(t, relayA, a, List.of(b.address()), ev);
+            CrossRelayPreflight.requireAccepted(t, relayB, b, List.of(a.address()), ev);
+        }
+        try (ClientSession s = RealClient.session()) {
+            DeltaChatAccount inviter = s.account(t, relayA, a, ev);
+            DeltaChatAccount joiner = s.account(t, relayB, b, ev);
+            int chatOfJoiner = DeltaChatAccount.secureJoin(inviter, joiner, ARRIVAL);
+            ev.line("Secure-Join handshake completed on both sides (progress 1000)");
+            MessageSnapshot atInviter = sendAndReceive(joiner, chatOfJoiner, inviter, "joiner->inviter", ev);
+            sendAndReceive(inviter, atInviter.chatId(), joiner, "inviter->joiner", ev);
+        }
+    }
+
+    @Test
+    @RequirementId("IOP-01")
+    @DisplayName("IOP-01 Delta Chat one-to-one chat on one relay, encrypted both ways")
+    void oneToOneOnOneRelay(Target t, Evidence ev) throws Exception {
+        oneToOne(t, t.primary(), t.primary(), ev);
+    }
+
+    @Test
+    @RequirementId("IOP-02")
+    @DisplayName("IOP-02 Delta Chat one-to-one chat across relays, encrypted both ways")
+    void oneToOneAcrossRelays(Target t, Evidence ev) throws Exception {
+        oneToOne(t, t.primary(), CrossRelayPreflight.secondRelay(t), ev);
+    }
+
+    @Test
+    @RequirementId("IOP-03")
+    @DisplayName("IOP-03 Delta Chat Secure-Join contact invite on one relay")
+    void secureJoinOnOneRelay(Target t, Evidence ev) throws Exception {
+        secureJoin(t, t.primary(), t.primary(), ev);
+    }
+
+    @Test
+    @RequirementId("IOP-04")
+    @DisplayName("IOP-04 Delta Chat Secure-Join contact invite across relays")
+    void secureJoinAcrossRelays(Target t, Evidence ev) throws Exception {
+        secureJoin(t, t.primary(), CrossRelayPreflight.secondRelay(t), ev);
+    }
+
+    @Test
+    @RequirementId("IOP-05")
+    @DisplayName("IOP-05 Delta Chat group of 5 across relays, everyone reads everyone")
+    void groupOfFiveAcrossRelays(Target t, Evidence ev) throws Exception {
+        RelayUnderTest home = t.primary();
+        RelayUnderTest away = CrossRelayPreflight.secondRelay(t);
+        List<RelayUnderTest> memberRelays = List.of(away, home, away, home);
+        Credentials creator = home.account();
+        List<Credentials> members = new ArrayList<>();
+        for (RelayUnderTest r : memberRelays) {
+            members.add(r.account());
+        }
+        List<String> all = Stream.concat(Stream.of(creator), members.stream()).map(Credentials::address).toList();
+        CrossRelayPreflight.requireAccepted(t, home, creator, all.subList(1, all.size()), ev);
+        CrossRelayPreflight.requireAccepted(t, away, members.get(0), List.of(creator.address(), members.get(1).address()), ev);
+        try (ClientSession s = RealClient.session()) {
+            DeltaChatAccount owner = s.account(t, home, creator, ev);
+            List<DeltaChatAccount> clients = new ArrayList<>();
+            for (int i = 0; i < members.size(); i++) {
+                clients.add(s.account(t, memberRelays.get(i), members.get(i), ev));
+            }
+            int group = owner.createGroup("relaycert group " + UUID.randomUUID().toString().substring(0, 8));
+            for (DeltaChatAccount m : clients) {
+                DeltaChatAccount.exchangeVcards(owner, m);
+                owner.addContactToChat(group, owner.lookupContact(m.getConfig("addr")));
+            }
+            String hello = "hello group " + UUID.randomUUID();
+            owner.sendText(group, hello);
+            List<MessageSnapshot> received = new ArrayList<>();
+            for (DeltaChatAccount m : clients) {
+                MessageSnapshot got = m.awaitIncomingMessage(x -> !x.isInfo(), ARRIVAL);
+                ev.line("member " + m.getConfig("addr") + ": text=" + got.text() + " showPadlock=" + got.showPadlock());
+                assertThat(got.text()).as("group message at %s", m.getConfig("addr")).isEqualTo(hello);
+                assertThat(got.showPadlock()).as("group message at %s encrypted", m.getConfig("addr")).isTrue();
+                received.add(got);
+            }
+            // a member on the other relay answers: it encrypts to keys it learnt only from the group message (gossip)
+            String reply = "reply " + UUID.randomUUID();
+            clients.get(0).sendText(received.get(0).chatId(), reply);
+            for (DeltaChatAccount other : Stream.concat(Stream.of(owner), clients.stream().skip(1)).toList()) {
+                MessageSnapshot got = other.awaitIncomingMessage(x -> !x.isInfo(), ARRIVAL);
+                ev.line("reply at " + other.getConfig("addr") + ": text=" + got.text() + " showPadlock=" + got.showPadlock());
+                assertThat(got.text()).as("member's reply at %s", other.getConfig("addr")).isEqualTo(reply);
+                assertThat(got.showPadlock()).as("member's reply at %s encrypted", other.getConfig("addr")).isTrue();
+            }
+        }
+    }
+
+    @Test
+    @RequirementId("IOP-06")
+    @DisplayName("IOP-06 Delta Chat attachment over 140 kB arrives whole and byte-equal")
+    void largeAttachmentArrivesWhole(Target t, Evidence ev) throws Exception {
+        byte[] content = new byte[150 * 1024];
+        new Random(1406).nextBytes(content);
+        Path dir = Files.createTempDirectory("relaycert-attachment-");
+        Path file = Files.write(dir.resolve("payload.bin"), content);
+        try (ClientSession s = RealClient.session()) {
+            DeltaChatAccount alice = s.account(t, t.primary(), ev);
+            DeltaChatAccount bob = s.account(t, t.primary(), ev);
+            DeltaChatAccount.ChatPair chats = DeltaChatAccount.exchangeVcards(alice, bob);
+            int sent = alice.sendFile(chats.chatOfA(), "attachment", file);
+            MessageSnapshot delivered = alice.awaitDelivered(sent, ARRIVAL);
+            ev.line("sender: state=" + delivered.state() + " error=" + delivered.error());
+            MessageSnapshot first = bob.awaitIncomingMessage(m -> !m.isInfo(), ARRIVAL);
+            MessageSnapshot whole = AttachmentDownload.awaitComplete(bob, first.id(), content.length, ARRIVAL);
+            String path = whole.raw().path("file").asText("");
+            ev.line("receiver: downloadState=" + whole.raw().path("downloadState").asText()
+                    + " fileBytes=" + whole.raw().path("fileBytes").asLong() + " showPadlock=" + whole.showPadlock());
+            assertThat(path).as("received message has a file").isNotBlank();
+            assertThat(Files.readAllBytes(Path.of(path))).as("attachment bytes as sent (%d bytes)", content.length)
+                    .isEqualTo(content);
+            assertThat(whole.showPadlock()).as("attachment message encrypted").isTrue();
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
+    @RequirementId("IOP-07")
+    @DisplayName("IOP-07 Delta Chat second device gets the copy of a sent message (bcc_self)")
+    void secondDeviceGetsSelfCopy(Target t, Evidence ev) throws Exception {
+        Path backups = Files.createTempDirectory("relaycert-backup-");
+        try (ClientSession s = RealClient.session()) {
+            DeltaChatAccount first = s.account(t, t.primary(), ev);
+            DeltaChatAccount bob = s.account(t, t.primary(), ev);
+            first.setConfig("bcc_self", "1");
+            DeltaChatAccount.ChatPair chats = DeltaChatAccount.exchangeVcards(first, bob);
+            DeltaChatAccount second = SecondDevice.of(s, first, backups, ev);
+            String text = "from my first device " + UUID.randomUUID();
+            first.sendText(chats.chatOfA(), text);
+            MessageSnapshot copy = second.awaitAnyMessage(m -> text.equals(m.text()), ARRIVAL);
+            ev.line("second device: fromId=" + copy.fromId() + " showPadlock=" + copy.showPadlock());
+            assertThat(copy.fromId()).as("the copy is the account's own outgoing message").isEqualTo(DeltaChatAccount.SELF_CONTACT_ID);
+            assertThat(copy.showPadlock()).as("the copy is encrypted").isTrue();
+            MessageSnapshot atBob = bob.awaitIncomingMessage(m -> text.equals(m.text()), ARRIVAL);
+            assertThat(atBob.showPadlock()).as("the recipient's copy is encrypted").isTrue();
+        } finally {
+            try (var files = Files.list(backups)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(backups);
+        }
+    }
+}

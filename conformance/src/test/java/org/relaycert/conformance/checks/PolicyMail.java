@@ -1,0 +1,75 @@
+package org.relaycert.conformance.checks;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.client.ImapResponse;
+import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.Target;
+
+/** Sending as a user (465) or as another relay (25, STARTTLS), and reading what arrived (993). */
+final class PolicyMail {
+    /** A sender domain of no relay in any world: mail "from another operator". */
+    static final String FOREIGN = "peer.relaycert.test";
+
+    private PolicyMail() {
+    }
+
+    /** Submits as {@code from} (authenticated); returns the first refusal or the reply to the data. */
+    static SmtpReply submit(Target t, Evidence ev, String label, Credentials from, String mailFrom, List<String> to,
+                            String message) throws IOException {
+        try (SmtpSession s = SmtpSession.open(t.primary().smtps(), t.trust())) {
+            s.ehlo("relaycert.test");
+            SmtpReply auth = s.authPlain(from.address(), from.password());
+            if (!auth.positive()) {
+                throw new IOException("AUTH refused: " + auth);
+            }
+            SmtpReply r = s.sendMail(mailFrom, to, message.getBytes(StandardCharsets.UTF_8));
+            s.quit();
+            ev.transcript(label, s.transcript());
+            return r;
+        }
+    }
+
+    static SmtpReply submit(Target t, Evidence ev, String label, Credentials from, List<String> to, String message)
+            throws IOException {
+        return submit(t, ev, label, from, from.address(), to, message);
+    }
+
+    /** Delivers as another relay would, on port 25 after STARTTLS, without DKIM. */
+    static SmtpReply incoming(Target t, Evidence ev, String label, String mailFrom, List<String> to, String message)
+            throws IOException {
+        try (SmtpSession s = SmtpSession.open(t.primary().smtp(), null)) {
+            s.ehlo(FOREIGN);
+            s.startTls(t.trust());
+            s.ehlo(FOREIGN);
+            SmtpReply r = s.sendMail(mailFrom, to, message.getBytes(StandardCharsets.UTF_8));
+            s.quit();
+            ev.transcript(label, s.transcript());
+            return r;
+        }
+    }
+
+    /** The newest message in the INBOX of {@code c}, raw (header and body), or empty when there is none. */
+    static Optional<String> newest(Target t, Credentials c) throws IOException {
+        try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
+            if (!s.login(c.address(), c.password()).ok()) {
+                throw new IOException("login refused for " + c.address());
+            }
+            ImapResponse select = s.command("SELECT INBOX");
+            boolean empty = select.untagged().stream().anyMatch(l -> l.matches("\\* 0 EXISTS"));
+            if (empty) {
+                return Optional.empty();
+            }
+            ImapResponse fetch = s.command("FETCH * BODY.PEEK[]");
+            s.logout();
+            return fetch.untagged().stream().filter(l -> l.contains("FETCH")).findFirst()
+                    .map(l -> l.substring(l.indexOf("\r\n") + 2));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.ConformanceCheck;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.target.Target;
+import org.relaycert.fixtures.mail.MessageFactory;
+
+/** What a delivered message tells about its sender beyond the encrypted content (chatmail header cleanup). */
+@ConformanceCheck
+class PrivChecks {
+
+    @Test
+    @RequirementId("PRIV-01")
+    @DisplayName("PRIV-01 the sender's IP address does not appear in the delivered message")
+    void senderIpAbsent(Target t, Evidence ev) throws Exception {
+        RelayUnderTest relay = t.primary();
+        Credentials a = relay.account();
+        Credentials b = relay.account();
+        String ip;
+        try (SmtpSession s = SmtpSession.open(relay.smtps(), t.trust())) {
+            s.ehlo("relaycert.test");
+            s.authPlain(a.address(), a.password());
+            ip = s.localAddress().getHostAddress();
+            SmtpReply r = s.sendMail(a.address(), List.of(b.address()),
+                    MessageFactory.encrypted(a.address(), List.of(b.address())).getBytes(StandardCharsets.UTF_8));
+            s.quit();
+            ev.transcript("submission", s.transcript());
+            assertThat(r.code()).as("encrypted message accepted: %s", r).isEqualTo(250);
+        }
+        String delivered = PolicyMail.newest(t, b).orElseThrow(() -> new AssertionError("nothing delivered to B"));
+        ev.line("sender connected from " + ip + "; delivered header:\n" + delivered.substring(0, Math.max(0, delivered.indexOf("\r\n\r\n"))));
+        assertThat(delivered).as("delivered message mentions the sender's IP %s", ip).doesNotContain(ip);
+    }
+
+    @Test
+    @RequirementId("PRIV-02")
+    @DisplayName("PRIV-02 the Subject of submitted mail is replaced by [...]")
+    void subjectHidden(Target t, Evidence ev) throws Exception {
+        RelayUnderTest relay = t.primary();
+        Credentials a = relay.account();
+        Credentials b = relay.account();
+        String secret = "relaycert secret subject " + System.nanoTime();
+        List<String> to = List.of(b.address());
+        SmtpReply r = PolicyMail.submit(t, ev, "submission", a, to, MessageFactory.encrypted(a.address(), to, secret, ""));
+        assertThat(r.code()).as("encrypted message accepted: %s", r).isEqualTo(250);
+        String delivered = PolicyMail.newest(t, b).orElseThrow(() -> new AssertionError("nothing delivered to B"));
+        String header = delivered.substring(0, Math.max(0, delivered.indexOf("\r\n\r\n")));
+        ev.line("delivered header:\n" + header);
+        assertThat(header).as("the subject as written").doesNotContain(secret).contains("Subject: [...]");
+    }
+}

@@ -1,0 +1,171 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.ConformanceCheck;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.ImapResponse;
+import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.PushGatewayView;
+import org.relaycert.conformance.target.PushGatewayView.Notification;
+import org.relaycert.conformance.target.Target;
+
+/**
+ * Push notifications (relay-spec 6): Delta Chat stores a device token with SETMETADATA and the relay
+ * posts it to the notification gateway on every delivery. Where the gateway cannot be watched (a live
+ * host posts to the real one) only the IMAP side is judged.
+ */
+@ConformanceCheck
+class PushChecks {
+    /** chatmail posts within milliseconds; this leaves room for a loaded machine. */
+    static final Duration NOTIFY_BOUND = Duration.ofSeconds(3);
+    /** chatmail's first retry comes after 8 s. */
+    static final Duration RETRY_BOUND = Duration.ofSeconds(25);
+    private static final int MESSAGES = 10;
+    private static final String TOKEN_ENTRY = "/private/devicetoken";
+    private static final String NO_GATEWAY = "the relay posts to a notification gateway this run cannot watch";
+
+    @Test
+    @RequirementId("PUSH-01")
+    @DisplayName("PUSH-01 each delivery to a user with a device token notifies the gateway once, within 3 s")
+    void deliveryNotifiesOnce(Target t, Evidence ev) throws Exception {
+        PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
+        Credentials rcpt = t.primary().account();
+        Credentials sender = t.primary().account();
+        String token = register(t, rcpt, ev);
+        try (SmtpSession smtp = submission(t, sender)) {
+            for (int i = 1; i <= MESSAGES; i++) {
+                long start = System.nanoTime();
+                send(smtp, sender.address(), rcpt.address());
+                List<Notification> got = gateway.await(token, i, NOTIFY_BOUND);
+                assertThat(got).as("notifications for message %d within %s", i, NOTIFY_BOUND).hasSize(i);
+                ev.figure("push_latency_ms", (got.get(i - 1).arrivedNanos() - start) / 1e6);
+            }
+            ev.transcript("submission", smtp.transcript());
+        }
+        List<Notification> all = gateway.await(token, MESSAGES + 1, Duration.ofMillis(500));
+        ev.line(all.size() + " notifications for " + MESSAGES + " messages");
+        assertThat(all).as("exactly one notification per message").hasSize(MESSAGES)
+                .allSatisfy(n -> assertThat(n.token()).isEqualTo(token));
+    }
+
+    @Test
+    @RequirementId("PUSH-02")
+    @DisplayName("PUSH-02 a notification the gateway fails (HTTP 500) is retried")
+    void outageIsRetried(Target t, Evidence ev) throws Exception {
+        PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
+        Credentials rcpt = t.primary().account();
+        Credentials sender = t.primary().account();
+        String token = register(t, rcpt, ev);
+        gateway.failFirst(token, 1);
+        long start = System.nanoTime();
+        try (SmtpSession smtp = submission(t, sender)) {
+            send(smtp, sender.address(), rcpt.address());
+        }
+        List<Notification> got = gateway.await(token, 1, RETRY_BOUND);
+        got.forEach(n -> ev.line("gateway answered " + n.status() + " after " + (n.arrivedNanos() - start) / 1_000_000 + " ms"));
+        assertThat(got).as("requests for the token").isNotEmpty();
+        assertThat(got.get(0).status()).as("first attempt met the outage").isEqualTo(500);
+        assertThat(got).as("a retry got through within %s", RETRY_BOUND).anySatisfy(n -> assertThat(n.status()).isEqualTo(200));
+        Notification through = got.stream().filter(n -> n.status() == 200).findFirst().orElseThrow();
+        ev.figure("push_retry_after_outage_ms", (through.arrivedNanos() - start) / 1e6);
+    }
+
+    @Test
+    @RequirementId("PUSH-03")
+    @DisplayName("PUSH-03 a message the user sent to themself (a copy for their devices) does not notify")
+    void onlyForeignMailToTokenHoldersNotifies(Target t, Evidence ev) throws Exception {
+        PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
+        Credentials rcpt = t.primary().account();
+        Credentials sender = t.primary().account();
+        String token = register(t, rcpt, ev);
+        try (SmtpSession own = submission(t, rcpt)) {
+            send(own, rcpt.address(), rcpt.address());
+        }
+        try (SmtpSession smtp = submission(t, sender)) {
+            send(smtp, sender.address(), rcpt.address());
+        }
+        List<Notification> got = gateway.await(token, 2, Duration.ofSeconds(1));
+        ev.line(got.size() + " notification(s) after a self-sent copy and one foreign message");
+        assertThat(got).as("notified once, for the foreign message only").hasSize(1);
+    }
+
+    @Test
+    @RequirementId("PUSH-04")
+    @DisplayName("PUSH-04 METADATA keeps every device's token and serves Delta Chat's server entries")
+    void metadataRoundTrip(Target t, Evidence ev) throws Exception {
+        Credentials c = t.primary().account();
+        try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
+            assertThat(s.login(c.address(), c.password()).ok()).as("login").isTrue();
+            String first = "relaycert-" + UUID.randomUUID();
+            String second = "relaycert-" + UUID.randomUUID();
+            ImapResponse set1 = setToken(s, first);
+            ImapResponse set2 = setToken(s, second);
+            ImapResponse again = setToken(s, first);
+            ImapResponse get = s.command("GETMETADATA INBOX " + TOKEN_ENTRY);
+            ImapResponse server = s.command("GETMETADATA \"\" (/shared/vendor/deltachat/irohrelay"
+                    + " /shared/vendor/deltachat/maxsmtprecipients /shared/admin /shared/vendor/deltachat/turn)");
+            ev.transcript("993", s.transcript());
+            assertThat(List.of(set1, set2, again)).as("SETMETADATA answers").allSatisfy(r -> assertThat(r.ok()).isTrue());
+            assertThat(get.untagged("METADATA")).as("device tokens read back")
+                    .anySatisfy(l -> assertThat(l).contains(first + " " + second));
+            assertThat(server.ok()).as("GETMETADATA of server entries: %s", server.tagged()).isTrue();
+            String entries = String.join("\n", server.untagged("METADATA"));
+            assertThat(entries).as("iroh relay entry").containsPattern("(?i)irohrelay\" \"https://");
+            assertThat(entries).as("recipient limit entry").containsPattern("(?i)maxsmtprecipients\" \"\\d+\"");
+        }
+    }
+
+    @Test
+    @RequirementId("PUSH-05")
+    @DisplayName("PUSH-05 IMAP advertises XDELTAPUSH and METADATA after login")
+    void pushAdvertised(Target t, Evidence ev) throws Exception {
+        Credentials c = t.primary().account();
+        try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
+            s.login(c.address(), c.password());
+            List<String> caps = s.capabilities();
+            ev.transcript("993", s.transcript());
+            assertThat(caps).as("capabilities after login").contains("XDELTAPUSH", "METADATA");
+        }
+    }
+
+    private static String register(Target t, Credentials c, Evidence ev) throws IOException {
+        String token = "relaycert-" + UUID.randomUUID();
+        try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
+            assertThat(s.login(c.address(), c.password()).ok()).as("login").isTrue();
+            ImapResponse set = setToken(s, token);
+            ev.transcript("register token", s.transcript());
+            assertThat(set.ok()).as("SETMETADATA of a device token: %s", set.tagged()).isTrue();
+            s.logout();
+        }
+        return token;
+    }
+
+    private static ImapResponse setToken(ImapSession s, String token) throws IOException {
+        return s.command("SETMETADATA INBOX (" + TOKEN_ENTRY + " " + ImapSession.quote(token) + ")");
+    }
+
+    private static SmtpSession submission(Target t, Credentials c) throws IOException {
+        SmtpSession smtp = SmtpSession.open(t.primary().smtps(), t.trust());
+        smtp.ehlo("relaycert.test");
+        SmtpReply auth = smtp.authPlain(c.address(), c.password());
+        assertThat(auth.code()).as("AUTH: %s", auth).isEqualTo(235);
+        return smtp;
+    }
+
+    private static void send(SmtpSession smtp, String from, String to) throws IOException {
+        SmtpReply sent = smtp.sendMail(from, List.of(to), Messages.forDelivery(from, to).getBytes(StandardCharsets.UTF_8));
+        assertThat(sent.code()).as("message accepted for delivery: %s", sent).isEqualTo(250);
+    }
+}

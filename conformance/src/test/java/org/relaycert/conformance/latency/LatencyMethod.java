@@ -1,0 +1,64 @@
+package org.relaycert.conformance.latency;
+
+import java.time.Duration;
+
+/**
+ * The fixed measuring method of the latency checks, stated in every report: sequential messages on warm
+ * accounts (each sender has delivered one uncounted message first, each recipient is logged in and idling),
+ * timed from the client's send of the final "." of DATA to the recipient's IMAP IDLE {@code * n EXISTS}.
+ */
+public final class LatencyMethod {
+    /** System property (and JUnit configuration parameter) for the number of messages per run. */
+    public static final String N_PROPERTY = "chatmail.latency.n";
+    public static final int DEFAULT_N = 50;
+    /** The number of Delta Chat messages per run ({@value #DELTACHAT_DEFAULT_N} by default). */
+    public static final String DELTACHAT_N_PROPERTY = "chatmail.latency.deltachat.n";
+    public static final int DELTACHAT_DEFAULT_N = 15;
+    /**
+     * Delta Chat core throttles one account's sends to about one a second after a short burst; messages
+     * spaced this far apart keep that client-side queueing out of a relay's figure.
+     */
+    public static final Duration DELTACHAT_SPACING = Duration.ofMillis(1100);
+    /**
+     * Messages one sender account sends in a row, the uncounted first included: under chatmail's per-user
+     * burst of 10, so the relay's send limit never delays a measured message.
+     */
+    public static final int MESSAGES_PER_SENDER = 8;
+    /** A message not announced within this time counts as lost. */
+    public static final Duration LOSS_TIMEOUT = Duration.ofSeconds(10);
+
+    private LatencyMethod() {
+    }
+
+    /** N from {@value #N_PROPERTY}, default {@value #DEFAULT_N}. */
+    public static int n() {
+        return positive(N_PROPERTY, DEFAULT_N);
+    }
+
+    /** N of the Delta Chat run from {@value #DELTACHAT_N_PROPERTY}, default {@value #DELTACHAT_DEFAULT_N}. */
+    public static int deltaChatN() {
+        return positive(DELTACHAT_N_PROPERTY, DELTACHAT_DEFAULT_N);
+    }
+
+    private static int positive(String property, int fallback) {
+        String v = System.getProperty(property, "").trim();
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        int n = Integer.parseInt(v);
+        if (n < 1) {
+            throw new IllegalArgumentException(property + " must be at least 1: " + v);
+        }
+        return n;
+    }
+
+    /** The method as one evidence line. */
+    public static String describe(int n) {
+        return "method: " + n + " sequential messages on warm accounts (a sender sends " + MESSAGES_PER_SENDER
+                + " in a row, its first uncounted, then a fresh sender takes over, under chatmail's per-user burst),"
+                + " from the client's"
+                + " send of the final \".\" of DATA to the recipient's IMAP IDLE EXISTS; lost after "
+                + LOSS_TIMEOUT.toSeconds() + " s, a lost message counts as slower than any; nearest-rank percentiles;"
+                + " a run stops early once its verdict can no longer change";
+    }
+}

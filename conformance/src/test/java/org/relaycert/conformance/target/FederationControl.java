@@ -1,0 +1,14 @@
+package org.relaycert.conformance.target;
+
+/** What only the operator of a world can do to its relays: outages and reconfiguration. */
+public interface FederationControl {
+
+    /** Stops a relay (its queue and mailboxes stay), as an outage. */
+    void stop(String domain) throws Exception;
+
+    /** Starts a stopped relay again. */
+    void start(String domain) throws Exception;
+
+    /** Restarts a relay with or without its {@code /mxdeliv} endpoint (so senders must use SMTP). */
+    void serveMxdeliv(String domain, boolean served) throws Exception;
+}

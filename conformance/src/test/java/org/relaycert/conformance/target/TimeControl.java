@@ -1,0 +1,9 @@
+package org.relaycert.conformance.target;
+
+import java.time.Duration;
+
+/** Moves a target's clock forward, so checks about rates and ages need not wait in real time. */
+@FunctionalInterface
+public interface TimeControl {
+    void advance(Duration by);
+}

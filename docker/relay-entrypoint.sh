@@ -1,0 +1,21 @@
+#!/bin/sh
+# Writes the relay's chatmail.ini from the environment, then serves. MAIL_DOMAIN is required;
+# DNS_RESOLVER (host:port) points federation at the fixture DNS of the compose world.
+set -eu
+: "${MAIL_DOMAIN:?set MAIL_DOMAIN to the relay's domain}"
+config=/var/lib/relay/chatmail.ini
+{
+  echo "[params]"
+  echo "mail_domain = ${MAIL_DOMAIN}"
+  echo "[relay]"
+  echo "bind_address = 0.0.0.0"
+  echo "smtp_port = 25"
+  echo "submission_port = 587"
+  echo "smtps_port = 465"
+  echo "imap_port = 143"
+  echo "imaps_port = 993"
+  echo "https_port = 443"
+  echo "data_dir = /var/lib/relay/data"
+  if [ -n "${DNS_RESOLVER:-}" ]; then echo "dns_resolver = ${DNS_RESOLVER}"; fi
+} > "$config"
+exec java -jar /opt/relaycert/relaycert-server.jar serve --config "$config"

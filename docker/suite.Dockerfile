@@ -1,0 +1,8 @@
+# The conformance suite as a service: runs against the compose world's relays and writes the report into
+# the mounted /src/reports/out.
+FROM eclipse-temurin:21-jdk
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends swaks isync testssl.sh && rm -rf /var/lib/apt/lists/*
+WORKDIR /src
+COPY . .
+RUN ./mvnw -q -B -pl conformance -am test-compile -DskipTests
+ENTRYPOINT ["./mvnw", "-B", "-pl", "conformance", "-am", "verify", "-DskipUnitTests", "-Dit.test=*Checks"]

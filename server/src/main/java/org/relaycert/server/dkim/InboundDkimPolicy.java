@@ -1,0 +1,79 @@
+package org.relaycert.server.dkim;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.relaycert.server.delivery.Envelope;
+import org.relaycert.server.delivery.MailPolicy;
+import org.relaycert.server.delivery.Origin;
+import org.relaycert.server.delivery.RejectedException;
+import org.relaycert.server.delivery.Reply;
+
+/**
+ * filtermail-incoming's DKIM rule (spec 8.2), on port 25 and {@code /mxdeliv}: at least one signature must
+ * verify with {@code d=} equal to the From domain (strict alignment), else {@code 554 5.7.1}.
+ */
+public final class InboundDkimPolicy implements MailPolicy {
+    public static final Reply NO_SIGNATURE = Reply.of(554, "5.7.1", "No DKIM signature found");
+    public static final Reply NO_VALID_SIGNATURE = Reply.of(554, "5.7.1", "No valid DKIM signature found");
+
+    /** Which valid signatures count. */
+    public enum Alignment {
+        /** {@code d=} equals the From domain (chatmail's filtermail). */
+        STRICT,
+        /** Any valid signature (a verifier without DMARC-style alignment, as plain OpenDKIM verification). */
+        NONE
+    }
+
+    private final DkimVerifier verifier;
+    private final Alignment alignment;
+
+    public InboundDkimPolicy(DkimVerifier verifier) {
+        this(verifier, Alignment.STRICT);
+    }
+
+    public InboundDkimPolicy(DkimVerifier verifier, Alignment alignment) {
+        this.verifier = verifier;
+        this.alignment = alignment;
+    }
+
+    public DkimVerifier verifier() {
+        return verifier;
+    }
+
+    @Override
+    public byte[] message(Envelope envelope, byte[] message) throws RejectedException {
+        if (envelope.origin() == Origin.SUBMISSION) {
+            return message;
+        }
+        HeaderBlock block = HeaderBlock.parse(message);
+        List<String> from = block.values("From");
+        Optional<String> domain = from.size() == 1 ? fromDomain(from.get(0)) : Optional.empty();
+        if (domain.isEmpty()) {
+            throw new RejectedException(Reply.plain(500, "Invalid FROM header: " + String.join(", ", from).strip()));
+        }
+        List<DkimVerifier.Result> results = verifier.verify(message);
+        if (results.isEmpty()) {
+            throw new RejectedException(NO_SIGNATURE);
+        }
+        boolean aligned = results.stream().anyMatch(r -> r.valid()
+                && (alignment == Alignment.NONE || r.domain().equalsIgnoreCase(domain.get())));
+        if (!aligned) {
+            throw new RejectedException(NO_VALID_SIGNATURE);
+        }
+        return message;
+    }
+
+    /** The domain of the single address in a From value ({@code "Name" <a@b>} or {@code a@b}). */
+    static Optional<String> fromDomain(String value) {
+        String v = value.replace("\r\n", "").strip();
+        int lt = v.lastIndexOf('<');
+        int gt = v.lastIndexOf('>');
+        String addr = lt >= 0 && gt > lt ? v.substring(lt + 1, gt) : v;
+        int at = addr.lastIndexOf('@');
+        if (at <= 0 || at == addr.length() - 1 || addr.contains(",")) {
+            return Optional.empty();
+        }
+        return Optional.of(addr.substring(at + 1).strip().toLowerCase(Locale.ROOT));
+    }
+}
