@@ -117,6 +117,12 @@ class BlockingRouteTest {
     }
 
     @Test
+    void mxdelivIsABlockingRoute() {
+        // its mail policies look up DKIM keys and its queue write fsyncs
+        assertThat(new org.relaycert.server.federation.MxDelivRoute(null, 1).blocking()).isTrue();
+    }
+
+    @Test
     void unknownPathsAndWrongMethodsAreStillAnsweredWithoutAWorker() throws Exception {
         HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(uri("/slow")).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
