@@ -16,7 +16,7 @@ import java.util.Map;
 public final class JsonReportRenderer {
 
     /** Bump the minor for added fields, the major for removed or changed ones. */
-    public static final String SCHEMA_VERSION = "1.0";
+    public static final String SCHEMA_VERSION = "1.1";
     public static final String FILE_NAME = "compliance-report.json";
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -52,6 +52,7 @@ public final class JsonReportRenderer {
         }
         ArrayNode sensitivity = root.putArray("sensitivity");
         report.sensitivity().forEach(s -> sensitivity.add(sensitivityRow(s)));
+        FederationMatrixTables.json(root, FederationMatrix.of(report));
         return root;
     }
 

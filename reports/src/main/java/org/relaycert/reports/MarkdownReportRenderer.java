@@ -40,6 +40,7 @@ public final class MarkdownReportRenderer {
         notObservable(md, report.notObservable());
         notRun(md, report.unchecked());
         figures(md, report.outcomes());
+        FederationMatrixTables.markdown(md, FederationMatrix.of(report));
         sensitivity(md, report.sensitivity());
         return md.toString();
     }

@@ -43,7 +43,7 @@ class JsonReportTest {
     void carriesVersionHeaderAndEveryRequirementField() throws Exception {
         JsonNode root = mapper.readTree(new JsonReportRenderer().render(SampleReports.full()));
 
-        assertThat(root.get("schemaVersion").asText()).isEqualTo("1.0");
+        assertThat(root.get("schemaVersion").asText()).isEqualTo("1.1");
         assertThat(root.get("target").asText()).isEqualTo("relay-a.test");
         assertThat(root.get("started").asText()).isEqualTo("2026-11-25T17:00:00Z");
         assertThat(root.get("durationMs").asLong()).isEqualTo(270_000);

@@ -129,7 +129,7 @@ public final class DkimSignatures {
         return String.join("", ((TXTRecord) records[0]).getStrings());
     }
 
-    private static String canonHeader(String raw, boolean relaxed) {
+    static String canonHeader(String raw, boolean relaxed) {
         String r = raw.endsWith("\r\n") ? raw : raw + "\r\n";
         if (!relaxed) {
             return r;
@@ -139,7 +139,7 @@ public final class DkimSignatures {
         return r.substring(0, colon).strip().toLowerCase(Locale.ROOT) + ":" + value + "\r\n";
     }
 
-    private static String canonBody(String body, boolean relaxed) {
+    static String canonBody(String body, boolean relaxed) {
         String b = body;
         if (relaxed) {
             b = b.replaceAll("[ \t]+\r\n", "\r\n").replaceAll("[ \t]+", " ");

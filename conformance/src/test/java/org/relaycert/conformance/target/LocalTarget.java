@@ -122,6 +122,12 @@ public final class LocalTarget implements Target {
         });
     }
 
+    @Override
+    public Optional<SigningDomain> suiteSigningDomain() {
+        var s = world.suiteSigner();
+        return Optional.of(new SigningDomain(s.domain(), s.selector(), s.key()));
+    }
+
     /** The world's CA is unknown to real clients, so they must accept its certificates unchecked. */
     @Override
     public Optional<ClientAccess> clientAccess(RelayUnderTest relay) {

@@ -77,6 +77,14 @@ public interface Target {
         return Optional.empty();
     }
 
+    /**
+     * A domain the suite owns whose DKIM key the relays' DNS publishes, so the suite can sign mail validly
+     * for it (the local world); empty on external targets, where the suite publishes nothing.
+     */
+    default Optional<SigningDomain> suiteSigningDomain() {
+        return Optional.empty();
+    }
+
     /** Throws {@link NotObservableException} when {@code capability} is empty. */
     static <T> T require(Optional<T> capability, String reason) {
         return capability.orElseThrow(() -> new NotObservableException(reason));

@@ -38,6 +38,12 @@ public final class MxDelivRoute implements Route {
         return Set.of(HttpMethod.POST);
     }
 
+    /** Policies (DKIM look-ups) and the fsync of the accepted message happen here: off the event loop. */
+    @Override
+    public boolean blocking() {
+        return true;
+    }
+
     @Override
     public WebResponse respond(WebRequest request) {
         if (request.body().length > maxMessageSize) {

@@ -29,12 +29,14 @@ final class MxdelivSender {
         this.trust = trust;
     }
 
-    Attempt send(String host, InetAddress address, int port, String mailFrom, List<String> recipients, byte[] message) {
+    Attempt send(String host, InetAddress address, int port, DestinationTls tls, String mailFrom,
+                 List<String> recipients, byte[] message) {
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress(address, port), 10_000);
             plain.setSoTimeout(60_000);
-            SSLSocket s = trust.wrap(plain, host);
-            StringBuilder head = new StringBuilder("POST /mxdeliv HTTP/1.1\r\nHost: ").append(host).append("\r\n");
+            SSLSocket s = trust.wrap(plain, host, tls);
+            String hostHeader = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+            StringBuilder head = new StringBuilder("POST /mxdeliv HTTP/1.1\r\nHost: ").append(hostHeader).append("\r\n");
             if (!mailFrom.isEmpty()) {
                 head.append("X-Mail-From: ").append(mailFrom).append("\r\n");
             }

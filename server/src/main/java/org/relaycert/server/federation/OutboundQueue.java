@@ -62,7 +62,7 @@ public final class OutboundQueue implements RemoteDelivery, AutoCloseable {
         this.signer = rules.dkimSigning() ? signer : Optional.empty();
         this.local = local;
         this.clock = clock;
-        this.smtp = new SmtpSender(domain, trust, rules.outboundTls());
+        this.smtp = new SmtpSender(domain, trust);
         this.mxdeliv = new MxdelivSender(trust);
         this.scheduler = Executors.newScheduledThreadPool(4, r -> {
             Thread t = new Thread(r, "federation-queue-" + domain);
@@ -182,6 +182,16 @@ public final class OutboundQueue implements RemoteDelivery, AutoCloseable {
     }
 
     private Map<String, Reply> deliverDomain(String d, QueuedMessage m, List<String> rcpts) {
+        DestinationTls tls = DestinationTls.of(d, rules.outboundTls());
+        Optional<InetAddress> literal = IpLiteral.parse(d);
+        if (literal.isPresent()) {
+            // an address literal names the host itself: no MX look-up (spec 8.3)
+            List<String> problems = new ArrayList<>();
+            Optional<Map<String, Reply>> done = deliverToHost(literal.get().getHostAddress(), List.of(literal.get()),
+                    tls, m, rcpts, problems);
+            return done.orElseGet(() -> all(rcpts, Reply.of(421, "4.4.1",
+                    "Failed to connect to any mail server; " + String.join("; ", problems))));
+        }
         MailDns.MxAnswer mx;
         try {
             mx = dns.mx(d);
@@ -203,33 +213,47 @@ public final class OutboundQueue implements RemoteDelivery, AutoCloseable {
                 problems.add(e.getMessage());
                 continue;
             }
-            for (InetAddress a : addresses) {
-                boolean triedHttps = false;
-                if (rules.mxdeliv() && clock.instant().isAfter(noMxdelivUntil.getOrDefault(host, Instant.MIN))) {
-                    Attempt https = mxdeliv.send(host, a, settings.mxHttpsPort(), m.mailFrom(), rcpts, m.message());
-                    if (https.connected()) {
-                        return https.replies();
-                    }
-                    triedHttps = true;
-                    problems.add(https.connectFailure());
-                }
-                if (triedHttps && !rules.smtpFallback()) {
-                    continue;
-                }
-                Attempt viaSmtp = smtp.send(host, a, settings.mxSmtpPort(), m.mailFrom(), rcpts, m.message());
-                if (viaSmtp.connected()) {
-                    if (triedHttps) {
-                        noMxdelivUntil.put(host, clock.instant().plus(settings.mxdelivFallbackMemory()));
-                    }
-                    return viaSmtp.replies();
-                }
-                problems.add(viaSmtp.connectFailure());
+            Optional<Map<String, Reply>> done = deliverToHost(host, addresses, tls, m, rcpts, problems);
+            if (done.isPresent()) {
+                return done.get();
             }
         }
         if (mx.hosts().isEmpty()) {
             problems.add("no MX host");
         }
         return all(rcpts, Reply.of(421, "4.4.1", "Failed to connect to any mail server; " + String.join("; ", problems)));
+    }
+
+    /**
+     * Tries each address of one MX host, {@code /mxdeliv} first (not for plaintext destinations), then SMTP;
+     * the replies of the first that answered, or empty with the reasons added to {@code problems}.
+     */
+    private Optional<Map<String, Reply>> deliverToHost(String host, List<InetAddress> addresses, DestinationTls tls,
+                                                      QueuedMessage m, List<String> rcpts, List<String> problems) {
+        for (InetAddress a : addresses) {
+            boolean triedHttps = false;
+            if (rules.mxdeliv() && tls != DestinationTls.PLAINTEXT
+                    && clock.instant().isAfter(noMxdelivUntil.getOrDefault(host, Instant.MIN))) {
+                Attempt https = mxdeliv.send(host, a, settings.mxHttpsPort(), tls, m.mailFrom(), rcpts, m.message());
+                if (https.connected()) {
+                    return Optional.of(https.replies());
+                }
+                triedHttps = true;
+                problems.add(https.connectFailure());
+            }
+            if (triedHttps && !rules.smtpFallback()) {
+                continue;
+            }
+            Attempt viaSmtp = smtp.send(host, a, settings.mxSmtpPort(), tls, m.mailFrom(), rcpts, m.message());
+            if (viaSmtp.connected()) {
+                if (triedHttps) {
+                    noMxdelivUntil.put(host, clock.instant().plus(settings.mxdelivFallbackMemory()));
+                }
+                return Optional.of(viaSmtp.replies());
+            }
+            problems.add(viaSmtp.connectFailure());
+        }
+        return Optional.empty();
     }
 
     private static Map<String, Reply> all(List<String> rcpts, Reply r) {

@@ -23,15 +23,19 @@ final class SmtpSender {
 
     private final String ourName;
     private final OutboundTrust trust;
-    private final FederationRules.OutboundTls tls;
 
-    SmtpSender(String ourName, OutboundTrust trust, FederationRules.OutboundTls tls) {
+    SmtpSender(String ourName, OutboundTrust trust) {
         this.ourName = ourName;
         this.trust = trust;
-        this.tls = tls;
     }
 
-    Attempt send(String host, InetAddress address, int port, String mailFrom, List<String> recipients, byte[] message) {
+    /**
+     * One delivery attempt. A failure to connect, a greeting other than 220 (e.g. {@code 421} busy) or a TLS
+     * failure is no reply: the caller tries the next host. A 4xx reply to MAIL, RCPT or DATA is returned as
+     * is, so the queue defers those recipients.
+     */
+    Attempt send(String host, InetAddress address, int port, DestinationTls tls, String mailFrom,
+                 List<String> recipients, byte[] message) {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(address, port), 10_000);
@@ -42,7 +46,7 @@ final class SmtpSender {
                 return Attempt.failed("greeting " + greeting.line());
             }
             Reply ehlo = c.command("EHLO " + ourName);
-            if (tls == FederationRules.OutboundTls.VERIFY) {
+            if (tls != DestinationTls.PLAINTEXT) {
                 if (!ehlo.positive() || !ehlo.text().toUpperCase(java.util.Locale.ROOT).contains("STARTTLS")) {
                     return Attempt.failed("no STARTTLS offered by " + host);
                 }
@@ -50,7 +54,7 @@ final class SmtpSender {
                 if (go.code() != 220) {
                     return Attempt.failed("STARTTLS refused: " + go.line());
                 }
-                c = new Conversation(trust.wrap(socket, host));
+                c = new Conversation(trust.wrap(socket, host, tls));
                 c.command("EHLO " + ourName);
             }
             Reply from = c.command("MAIL FROM:<" + mailFrom + ">");

@@ -4,8 +4,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.util.Set;
 
 /**
- * The behaviour behind one path. Routes run on the event loop: they must not block (hand slow work
- * to an executor in a route of their own). A route allowing GET also answers HEAD.
+ * The behaviour behind one path. Routes run on the event loop unless they say they {@link #blocking block};
+ * the router then runs them on the web server's worker pool. A route allowing GET also answers HEAD.
  */
 public interface Route {
 
@@ -13,4 +13,12 @@ public interface Route {
     Set<HttpMethod> methods();
 
     WebResponse respond(WebRequest request) throws Exception;
+
+    /**
+     * True when {@link #respond} may block (disk writes with fsync, DNS, mail policies): the router then calls
+     * it on a worker thread and answers from there, so the event loop keeps serving other connections.
+     */
+    default boolean blocking() {
+        return false;
+    }
 }

@@ -25,6 +25,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Dispatches aggregated requests to routes by exact path: 400 for what the codec could not parse (414
  * and 431 for its length limits) or a
  * target that names no path, 505 for HTTP versions other than 1.x, 301 from {@code www.<domain>} to the domain, 404 for unknown paths, 405
- * with {@code Allow} for methods a route does not take. HEAD is GET without the body. Logs carry
+ * with {@code Allow} for methods a route does not take, 503 when the worker pool for blocking routes is
+ * full. HEAD is GET without the body. Logs carry
  * method, path and status only, never the peer's address.
  */
 @ChannelHandler.Sharable
@@ -42,8 +46,10 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Map<String, Route> routes;
     private final SecurityHeaders security;
     private final String mailDomain;
+    private final Executor blockingWork;
 
-    Router(Map<String, Route> routes, SecurityHeaders security, String mailDomain) {
+    Router(Map<String, Route> routes, SecurityHeaders security, String mailDomain, Executor blockingWork) {
+        this.blockingWork = blockingWork;
         this.routes = Map.copyOf(routes);
         this.security = security;
         this.mailDomain = mailDomain.toLowerCase(Locale.ROOT);
@@ -51,46 +57,81 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAliveDefault = request.protocolVersion().isKeepAliveDefault();
         if (request.decoderResult().isFailure()) {
             // The decoder discards the rest of the connection after a failure: answer and close.
-            send(ctx, request, WebResponse.plain(failureStatus(request.decoderResult().cause())), false, true);
+            send(ctx, keepAliveDefault, WebResponse.plain(failureStatus(request.decoderResult().cause())), false, true);
             return;
         }
         if (request.protocolVersion().majorVersion() != 1) {
-            send(ctx, request, WebResponse.plain(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED), false, true);
+            send(ctx, keepAliveDefault, WebResponse.plain(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED), false, true);
             return;
         }
         Optional<RequestTarget> target = RequestTarget.parse(request.uri());
         if (target.isEmpty()) {
-            send(ctx, request, WebResponse.plain(HttpResponseStatus.BAD_REQUEST), false, true);
+            send(ctx, keepAliveDefault, WebResponse.plain(HttpResponseStatus.BAD_REQUEST), false, true);
             return;
         }
         boolean head = request.method().equals(HttpMethod.HEAD);
-        WebResponse response = respond(request, target.get(), head ? HttpMethod.GET : request.method(),
+        HttpMethod method = head ? HttpMethod.GET : request.method();
+        boolean close = !HttpUtil.isKeepAlive(request);
+        String path = target.get().path();
+        Consumer<WebResponse> reply = response -> {
+            log.debug("{} {} -> {}", request.method(), path, response.status().code());
+            send(ctx, keepAliveDefault, response, head, close);
+        };
+        Optional<WebResponse> early = early(request, target.get(), method);
+        if (early.isPresent()) {
+            reply.accept(early.get());
+            return;
+        }
+        Route route = routes.get(path);
+        // copied now: the request is released when this method returns
+        WebRequest call = new WebRequest(method, path, target.get().query(), request.headers(),
+                ByteBufUtil.getBytes(request.content()),
                 ctx.channel().remoteAddress() instanceof InetSocketAddress peer ? peer.getAddress() : null);
-        log.debug("{} {} -> {}", request.method(), target.get().path(), response.status().code());
-        send(ctx, request, response, head, !HttpUtil.isKeepAlive(request));
+        if (!route.blocking()) {
+            reply.accept(invoke(route, call));
+            return;
+        }
+        // no further request is read until this one is answered, so pipelined responses keep their order
+        ctx.channel().config().setAutoRead(false);
+        try {
+            blockingWork.execute(() -> {
+                WebResponse response = invoke(route, call);
+                ctx.executor().execute(() -> {
+                    reply.accept(response);
+                    ctx.channel().config().setAutoRead(true);
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            ctx.channel().config().setAutoRead(true);
+            reply.accept(WebResponse.plain(HttpResponseStatus.SERVICE_UNAVAILABLE).withHeader("Retry-After", "1"));
+        }
     }
 
-    private WebResponse respond(FullHttpRequest request, RequestTarget target, HttpMethod method,
-            InetAddress client) {
+    /** The answer that needs no route: the www redirect, 404, 405; empty when a route must respond. */
+    private Optional<WebResponse> early(FullHttpRequest request, RequestTarget target, HttpMethod method) {
         String host = hostName(request.headers().get(HttpHeaderNames.HOST));
         if (host.equals("www." + mailDomain)) {
-            return WebResponse.redirect(HttpResponseStatus.MOVED_PERMANENTLY,
-                    "https://" + mailDomain + (request.uri().startsWith("/") ? request.uri() : target.path()));
+            return Optional.of(WebResponse.redirect(HttpResponseStatus.MOVED_PERMANENTLY,
+                    "https://" + mailDomain + (request.uri().startsWith("/") ? request.uri() : target.path())));
         }
         Route route = routes.get(target.path());
         if (route == null) {
-            return WebResponse.plain(HttpResponseStatus.NOT_FOUND);
+            return Optional.of(WebResponse.plain(HttpResponseStatus.NOT_FOUND));
         }
         if (!route.methods().contains(method)) {
-            return WebResponse.plain(HttpResponseStatus.METHOD_NOT_ALLOWED).withHeader("Allow", allow(route));
+            return Optional.of(WebResponse.plain(HttpResponseStatus.METHOD_NOT_ALLOWED).withHeader("Allow", allow(route)));
         }
+        return Optional.empty();
+    }
+
+    private static WebResponse invoke(Route route, WebRequest call) {
         try {
-            return route.respond(new WebRequest(method, target.path(), target.query(), request.headers(),
-                    ByteBufUtil.getBytes(request.content()), client));
+            return route.respond(call);
         } catch (Exception e) {
-            log.warn("{} {} failed: {}", method, target.path(), e.toString());
+            log.warn("{} {} failed: {}", call.method(), call.path(), e.toString());
             return WebResponse.plain(HttpResponseStatus.INTERNAL_SERVER_ERROR);
         }
     }
@@ -129,7 +170,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         return colon < 0 ? h : h.substring(0, colon);
     }
 
-    private void send(ChannelHandlerContext ctx, FullHttpRequest request, WebResponse response, boolean head,
+    private void send(ChannelHandlerContext ctx, boolean keepAliveDefault, WebResponse response, boolean head,
             boolean close) {
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, response.status(),
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
@@ -142,7 +183,7 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
         } else {
-            if (!request.protocolVersion().isKeepAliveDefault()) {
+            if (!keepAliveDefault) {
                 out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             }
             ctx.writeAndFlush(out);

@@ -15,7 +15,11 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.relaycert.server.account.AccountService;
 
 /**
@@ -24,12 +28,18 @@ import org.relaycert.server.account.AccountService;
  * {@code idle}, {@code aggregator}, {@code router}. Needs NIO event loop groups.
  */
 public final class WebServer implements AutoCloseable {
+    /** Threads for {@link Route#blocking blocking} routes, and requests that may wait for one (then 503). */
+    static final int BLOCKING_THREADS = 4;
+    static final int BLOCKING_QUEUE = 256;
+
     private final Channel server;
     private final ChannelGroup connections;
+    private final ExecutorService blockingWork;
 
-    private WebServer(Channel server, ChannelGroup connections) {
+    private WebServer(Channel server, ChannelGroup connections, ExecutorService blockingWork) {
         this.server = server;
         this.connections = connections;
+        this.blockingWork = blockingWork;
     }
 
     /** Starts with the reference routes ({@link WebRoutes#reference}). */
@@ -52,7 +62,8 @@ public final class WebServer implements AutoCloseable {
     public static WebServer start(WebServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
             Map<String, Route> routes, Map<String, Consumer<Channel>> alpnAdopters) throws InterruptedException {
         ChannelGroup connections = new DefaultChannelGroup("web", GlobalEventExecutor.INSTANCE);
-        Router router = new Router(routes, new SecurityHeaders(!config.selfSigned()), config.mailDomain());
+        ExecutorService blockingWork = blockingPool();
+        Router router = new Router(routes, new SecurityHeaders(!config.selfSigned()), config.mailDomain(), blockingWork);
         long idleMillis = config.idleTimeout().toMillis();
         Consumer<Channel> http = ch -> ch.pipeline()
                 .addLast("http", new HttpServerCodec())
@@ -75,8 +86,24 @@ public final class WebServer implements AutoCloseable {
                         }
                     }
                 });
-        Channel server = bootstrap.bind(config.bind()).sync().channel();
-        return new WebServer(server, connections);
+        Channel server;
+        try {
+            server = bootstrap.bind(config.bind()).sync().channel();
+        } catch (InterruptedException | RuntimeException e) {
+            blockingWork.shutdownNow();
+            throw e;
+        }
+        return new WebServer(server, connections, blockingWork);
+    }
+
+    private static ExecutorService blockingPool() {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(BLOCKING_THREADS, BLOCKING_THREADS, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(BLOCKING_QUEUE), r -> {
+                    Thread t = new Thread(r, "web-blocking-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** The bound address (the real port when the config said 0). */
@@ -89,5 +116,6 @@ public final class WebServer implements AutoCloseable {
     public void close() {
         server.close().syncUninterruptibly();
         connections.close().syncUninterruptibly();
+        blockingWork.shutdown();
     }
 }

@@ -92,7 +92,7 @@ final class RunningWebServer implements AutoCloseable {
         }
     }
 
-    private static SSLContext trusting(Path pem) throws Exception {
+    static SSLContext trusting(Path pem) throws Exception {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
         try (InputStream in = Files.newInputStream(pem)) {
