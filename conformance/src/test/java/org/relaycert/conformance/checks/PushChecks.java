@@ -18,6 +18,7 @@ import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
 import org.relaycert.conformance.target.Credentials;
 import org.relaycert.conformance.target.PushGatewayView;
+import org.relaycert.conformance.target.RelayUnderTest;
 import org.relaycert.conformance.target.PushGatewayView.Notification;
 import org.relaycert.conformance.target.Target;
 
@@ -33,6 +34,9 @@ class PushChecks {
     /** chatmail's first retry comes after 8 s. */
     static final Duration RETRY_BOUND = Duration.ofSeconds(25);
     private static final int MESSAGES = 10;
+    private static final int MESSAGES_ACROSS = 5;
+    /** Federation (DKIM signing, /mxdeliv or port 25) comes first; chatmail relays deliver in well under a second. */
+    static final Duration ACROSS_BOUND = Duration.ofSeconds(10);
     private static final String TOKEN_ENTRY = "/private/devicetoken";
     private static final String NO_GATEWAY = "the relay posts to a notification gateway this run cannot watch";
 
@@ -57,6 +61,31 @@ class PushChecks {
         List<Notification> all = gateway.await(token, MESSAGES + 1, Duration.ofMillis(500));
         ev.line(all.size() + " notifications for " + MESSAGES + " messages");
         assertThat(all).as("exactly one notification per message").hasSize(MESSAGES)
+                .allSatisfy(n -> assertThat(n.token()).isEqualTo(token));
+    }
+
+    @Test
+    @RequirementId("PUSH-06")
+    @DisplayName("PUSH-06 each message from a user of another relay notifies the recipient's gateway once")
+    void crossRelayDeliveryNotifiesOnce(Target t, Evidence ev) throws Exception {
+        PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
+        RelayUnderTest other = Target.require(t.secondRelay(), "the target has no relay of another operator to send from");
+        Credentials rcpt = t.primary().account();
+        Credentials sender = other.account();
+        String token = register(t, rcpt, ev);
+        for (int i = 1; i <= MESSAGES_ACROSS; i++) {
+            long start = System.nanoTime();
+            SmtpReply sent = FederationMail.submit(t, other, sender, rcpt.address(),
+                    Messages.forDelivery(sender.address(), rcpt.address()), ev);
+            assertThat(sent.code()).as("message %d accepted by %s: %s", i, other.domain(), sent).isEqualTo(250);
+            List<Notification> got = gateway.await(token, i, ACROSS_BOUND);
+            assertThat(got).as("notifications for message %d from %s within %s", i, other.domain(), ACROSS_BOUND).hasSize(i);
+            ev.figure("push_cross_relay_latency_ms", (got.get(i - 1).arrivedNanos() - start) / 1e6);
+        }
+        List<Notification> all = gateway.await(token, MESSAGES_ACROSS + 1, Duration.ofMillis(500));
+        ev.line(all.size() + " notifications for " + MESSAGES_ACROSS + " messages from " + other.domain()
+                + " (latency: from the sender's 250 to the gateway request, federation included)");
+        assertThat(all).as("exactly one notification per message").hasSize(MESSAGES_ACROSS)
                 .allSatisfy(n -> assertThat(n.token()).isEqualTo(token));
     }
 
