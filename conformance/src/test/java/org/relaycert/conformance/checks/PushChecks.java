@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +20,7 @@ import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
 import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.ExpiryControl;
 import org.relaycert.conformance.target.PushGatewayView;
 import org.relaycert.conformance.target.RelayUnderTest;
 import org.relaycert.conformance.target.PushGatewayView.Notification;
@@ -154,6 +158,52 @@ class PushChecks {
             assertThat(entries).as("iroh relay entry").containsPattern("(?i)irohrelay\" \"https://");
             assertThat(entries).as("recipient limit entry").containsPattern("(?i)maxsmtprecipients\" \"\\d+\"");
         }
+    }
+
+    @Test
+    @RequirementId("PUSH-07")
+    @DisplayName("PUSH-07 every server METADATA entry is well-formed, reads the same alone and together, and is read-only")
+    void serverEntriesRoundTrip(Target t, Evidence ev) throws Exception {
+        Credentials c = t.primary().account();
+        Instant relayNow = t.expiryControl().map(ExpiryControl::now).orElseGet(Instant::now);
+        try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
+            assertThat(s.login(c.address(), c.password()).ok()).as("login").isTrue();
+            ImapResponse together = s.command("GETMETADATA \"\" (" + String.join(" ", ServerEntryFormats.ALL) + ")");
+            assertThat(together.ok()).as("GETMETADATA of every server entry: %s", together.tagged()).isTrue();
+            Map<String, String> served = new LinkedHashMap<>(MetadataEntries.parse(together.untagged("METADATA")));
+            served.values().removeIf(java.util.Objects::isNull);
+            for (String entry : ServerEntryFormats.ALL) {
+                ImapResponse one = s.command("GETMETADATA \"\" " + entry);
+                assertThat(one.ok()).as("GETMETADATA %s: %s", entry, one.tagged()).isTrue();
+                String alone = MetadataEntries.parse(one.untagged("METADATA")).get(entry);
+                String value = served.get(entry);
+                ev.line(entry + (value == null ? ": not served" : " = " + abbreviated(value)));
+                if (entry.equals(ServerEntryFormats.TURN) && value != null && alone != null) {
+                    // fresh credentials per read: the server part must agree, the timestamp may have moved on
+                    assertThat(alone.split(":")[0]).as("TURN host alone and together").isEqualTo(value.split(":")[0]);
+                } else {
+                    assertThat(alone).as("%s read alone and together", entry).isEqualTo(value);
+                }
+                if (value != null) {
+                    ServerEntryFormats.check(entry, value, relayNow);
+                }
+            }
+            assertThat(served).as("entries Delta Chat needs").containsKeys(ServerEntryFormats.IROH_RELAY,
+                    ServerEntryFormats.MAX_SMTP_RECIPIENTS);
+            ImapResponse write = s.command("SETMETADATA \"\" (" + ServerEntryFormats.COMMENT + " \"relaycert was here\")");
+            ImapResponse unknown = s.command("GETMETADATA \"\" /shared/vendor/deltachat/relaycert-unknown");
+            ImapResponse after = s.command("GETMETADATA \"\" " + ServerEntryFormats.COMMENT);
+            ev.transcript("993", s.transcript());
+            assertThat(write.ok()).as("a user may not write a server entry: %s", write.tagged()).isFalse();
+            assertThat(MetadataEntries.parse(after.untagged("METADATA")).get(ServerEntryFormats.COMMENT))
+                    .as("comment unchanged after the refused write").isEqualTo(served.get(ServerEntryFormats.COMMENT));
+            assertThat(MetadataEntries.parse(unknown.untagged("METADATA")).get("/shared/vendor/deltachat/relaycert-unknown"))
+                    .as("an unknown entry has no value").isNull();
+        }
+    }
+
+    private static String abbreviated(String v) {
+        return v.length() > 160 ? v.substring(0, 160) + "..." : v;
     }
 
     @Test
