@@ -153,6 +153,36 @@ class PushChecks {
         assertThat(got).as("the witness's device was woken only for its own message").hasSize(1);
     }
 
+    @Test
+    @RequirementId("PUSH-09")
+    @DisplayName("PUSH-09 a token the gateway reports gone (410) is removed; the user's other devices keep theirs")
+    void goneTokenRemoved(Target t, Evidence ev) throws Exception {
+        PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
+        Credentials rcpt = t.primary().account();
+        Credentials sender = t.primary().account();
+        String gone = register(t, rcpt, ev);
+        String kept = register(t, rcpt, ev);
+        gateway.gone(gone);
+        try (SmtpSession smtp = submission(t, sender)) {
+            send(smtp, sender.address(), rcpt.address());
+            assertThat(gateway.await(kept, 1, NOTIFY_BOUND)).as("the other device is notified").hasSize(1);
+            assertThat(gateway.await(gone, Integer.MAX_VALUE, Duration.ofMillis(500))).as("the gone token was tried once")
+                    .singleElement().satisfies(n -> assertThat(n.status()).isEqualTo(410));
+            send(smtp, sender.address(), rcpt.address());
+            assertThat(gateway.await(kept, 2, NOTIFY_BOUND)).as("the other device is notified again").hasSize(2);
+            ev.transcript("submission", smtp.transcript());
+        }
+        List<Notification> goneRequests = gateway.await(gone, Integer.MAX_VALUE, Duration.ofMillis(500));
+        ev.line("requests for the gone token: " + goneRequests.size() + " (410 each)");
+        assertThat(goneRequests).as("no request for the gone token after its 410").hasSize(1);
+        try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
+            s.login(rcpt.address(), rcpt.password());
+            ImapResponse get = s.command("GETMETADATA INBOX " + TOKEN_ENTRY);
+            ev.transcript("993", s.transcript());
+            assertThat(String.join("\n", get.untagged("METADATA"))).as("tokens kept").contains(kept).doesNotContain(gone);
+        }
+    }
+
     private static String register(Target t, Credentials c, Evidence ev) throws IOException {
         String token = "relaycert-" + UUID.randomUUID();
         try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {

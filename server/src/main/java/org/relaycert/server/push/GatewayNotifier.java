@@ -82,8 +82,10 @@ public final class GatewayNotifier implements Notifier, AutoCloseable {
                 queue.remove(p);
             } else if (response.statusCode() == 410) {
                 queue.remove(p);
-                tokens.remove(p.address(), p.token());
-                log.info("gateway reports a device token gone; removed");
+                if (rules.forgetGoneTokens()) {
+                    tokens.remove(p.address(), p.token());
+                    log.info("gateway reports a device token gone; removed");
+                }
             } else {
                 failed(p, "HTTP " + response.statusCode());
             }

@@ -118,6 +118,18 @@ class GatewayNotifierTest {
     }
 
     @Test
+    void goneTokenIsKeptWhereTheRulesSaySo() throws Exception {
+        tokens.add(USER, "only");
+        answer(410);
+        try (GatewayNotifier n = notifier(url(), rules.withForgetGoneTokens(false))) {
+            n.delivered(USER);
+            assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("POST only");
+            assertThat(received.poll(300, TimeUnit.MILLISECONDS)).as("410 is final: no retry").isNull();
+            assertThat(tokens.tokens(USER)).containsExactly("only");
+        }
+    }
+
+    @Test
     void goneTokenIsRemoved() throws Exception {
         tokens.add(USER, "old");
         tokens.add(USER, "new");
