@@ -17,6 +17,7 @@ import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
 import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.FederationControl;
 import org.relaycert.conformance.target.PushGatewayView;
 import org.relaycert.conformance.target.RelayUnderTest;
 import org.relaycert.conformance.target.PushGatewayView.Notification;
@@ -109,6 +110,35 @@ class PushChecks {
         assertThat(got).as("a retry got through within %s", RETRY_BOUND).anySatisfy(n -> assertThat(n.status()).isEqualTo(200));
         Notification through = got.stream().filter(n -> n.status() == 200).findFirst().orElseThrow();
         ev.figure("push_retry_after_outage_ms", (through.arrivedNanos() - start) / 1e6);
+    }
+
+    @Test
+    @RequirementId("PUSH-10")
+    @DisplayName("PUSH-10 a notification awaiting its retry is sent after the relay restarts")
+    void pendingSurvivesRestart(Target t, Evidence ev) throws Exception {
+        PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
+        FederationControl control = Target.require(t.federationControl(), "restarting the relay needs its operator (local world only)");
+        Credentials rcpt = t.primary().account();
+        Credentials sender = t.primary().account();
+        String token = register(t, rcpt, ev);
+        gateway.failFirst(token, 1);
+        try (SmtpSession smtp = submission(t, sender)) {
+            send(smtp, sender.address(), rcpt.address());
+        }
+        List<Notification> before = gateway.await(token, 1, Duration.ofSeconds(2));
+        assertThat(before).as("the first attempt met the outage").singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo(500));
+        String domain = t.primary().domain();
+        control.stop(domain);
+        control.start(domain);
+        long restarted = System.nanoTime();
+        ev.line("relay " + domain + " restarted after the failed attempt, before its retry was due");
+        List<Notification> got = gateway.await(token, 1, RETRY_BOUND);
+        got.forEach(n -> ev.line("gateway answered " + n.status()));
+        assertThat(got).as("the retry after the restart got through within %s", RETRY_BOUND)
+                .anySatisfy(n -> assertThat(n.status()).isEqualTo(200));
+        Notification through = got.stream().filter(n -> n.status() == 200).findFirst().orElseThrow();
+        ev.figure("push_retry_after_restart_ms", (through.arrivedNanos() - restarted) / 1e6);
     }
 
     @Test

@@ -164,4 +164,33 @@ class GatewayNotifierTest {
                     .untilAsserted(() -> assertThat(dir.resolve("pending")).isEmptyDirectory());
         }
     }
+
+    @Test
+    void anInMemoryRetryQueueForgetsPendingNotificationsAtRestart() throws Exception {
+        tokens.add(USER, "tok");
+        answer(500);
+        try (GatewayNotifier n = notifier(url(), rules.withRetryDelays(List.of(Duration.ofHours(1))))) {
+            n.delivered(USER);
+            assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("POST tok");
+            // the failure is recorded (one failure, line 3 of the item) before the restart
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+                try (var files = Files.list(dir.resolve("pending"))) {
+                    return files.filter(f -> !f.getFileName().toString().startsWith("."))
+                            .anyMatch(f -> readLines(f).size() > 2 && readLines(f).get(2).equals("1"));
+                }
+            });
+        }
+        try (GatewayNotifier again = notifier(url(), rules.withPendingSurvivesRestart(false))) {
+            assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("nothing resent").isNull();
+            assertThat(dir.resolve("pending")).isEmptyDirectory();
+        }
+    }
+
+    private static List<String> readLines(Path f) {
+        try {
+            return Files.readAllLines(f);
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
 }
