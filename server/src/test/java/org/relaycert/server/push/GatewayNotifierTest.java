@@ -118,6 +118,34 @@ class GatewayNotifierTest {
     }
 
     @Test
+    void aGatewayThatNeverAnswersDoesNotHoldUpDelivery() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        gateway.createContext("/hang", ex -> {
+            received.add("hang");
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        tokens.add(USER, "tok");
+        URI hang = URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/hang");
+        try (GatewayNotifier n = notifier(hang, rules)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                n.delivered(USER);
+            }
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(received.poll(5, TimeUnit.SECONDS)).as("the gateway was asked").isEqualTo("hang");
+            assertThat(tookMs).as("20 deliveries while the gateway hangs, ms").isLessThan(1000);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void goneTokenIsKeptWhereTheRulesSaySo() throws Exception {
         tokens.add(USER, "only");
         answer(410);
