@@ -32,7 +32,7 @@ final class Formats {
         return number(value) + unitSuffix(figureName);
     }
 
-    /** " ms", " s", " bytes" or "" from a figure name's ending. */
+    /** " ms", " s", " bytes", " days" or "" from a figure name's ending. */
     static String unitSuffix(String figureName) {
         String lower = figureName.toLowerCase(Locale.ROOT);
         if (lower.endsWith("ms") || lower.endsWith("millis")) {
@@ -43,6 +43,9 @@ final class Formats {
         }
         if (lower.endsWith("bytes")) {
             return " bytes";
+        }
+        if (lower.endsWith("days")) {
+            return " days";
         }
         return "";
     }

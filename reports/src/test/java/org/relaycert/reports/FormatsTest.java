@@ -22,6 +22,7 @@ class FormatsTest {
         assertThat(Formats.withUnit("latencyMs", 12)).isEqualTo("12 ms");
         assertThat(Formats.withUnit("messageBytes", 3)).isEqualTo("3 bytes");
         assertThat(Formats.withUnit("retries", 3)).isEqualTo("3");
+        assertThat(Formats.withUnit("observed_retention_days", 19)).isEqualTo("19 days");
     }
 
     @Test

@@ -241,8 +241,8 @@ public final class Relay implements AutoCloseable {
             notifier = gateway;
         }
         store.addListener(new DeliveryTrigger(store, extensions.notifier().apply(notifier), rules));
-        return new RelayMetadata(tokens, SharedEntries.chatmail(config.params(), s.maxRecipients(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty()));
+        return new RelayMetadata(tokens, extensions.sharedEntries().apply(
+                SharedEntries.chatmail(config.params(), s.maxRecipients(), config.metadata(), clock)));
     }
 
     /** chatmail's daily expiry, every {@code expiry_sweep_interval} here. */

@@ -34,6 +34,7 @@ public final class RelayExtensions implements Cloneable {
     private UnaryOperator<PushRules> pushRules = UnaryOperator.identity();
     private UnaryOperator<Notifier> notifier = UnaryOperator.identity();
     private UnaryOperator<ExpiryRules> expiryRules = UnaryOperator.identity();
+    private UnaryOperator<org.relaycert.server.push.SharedEntries> sharedEntries = UnaryOperator.identity();
 
     private RelayExtensions() {
     }
@@ -179,6 +180,17 @@ public final class RelayExtensions implements Cloneable {
     public RelayExtensions withExpiryRules(UnaryOperator<ExpiryRules> edit) {
         RelayExtensions c = copy();
         c.expiryRules = edit;
+        return c;
+    }
+
+    /** The server entries served over IMAP METADATA (iroh relay, TURN, app versions, ...). */
+    public UnaryOperator<org.relaycert.server.push.SharedEntries> sharedEntries() {
+        return sharedEntries;
+    }
+
+    public RelayExtensions withSharedEntries(UnaryOperator<org.relaycert.server.push.SharedEntries> edit) {
+        RelayExtensions c = copy();
+        c.sharedEntries = edit;
         return c;
     }
 }

@@ -129,4 +129,37 @@ class RateChecks {
             ev.line("sent " + underBytes.length + " (accepted) and " + overBytes.length + " octets (refused twice)");
         }
     }
+    @Test
+    @RequirementId("RATE-04")
+    @DisplayName("RATE-04 first contact from another relay is not greylisted (no 4xx on port 25 or /mxdeliv)")
+    void firstContactNotGreylisted(Target t, Evidence ev) throws Exception {
+        RelayUnderTest relay = t.primary();
+        Credentials b = relay.account();
+        Credentials c = relay.account();
+        // a sender and a recipient never seen before: whatever a greylist keys on, this is a first contact
+        String first = "first-" + java.util.UUID.randomUUID() + "@" + PolicyMail.FOREIGN;
+        List<String> to = List.of(b.address());
+        try (SmtpSession s = SmtpSession.open(relay.smtp(), null)) {
+            s.ehlo(PolicyMail.FOREIGN);
+            s.startTls(t.trust());
+            s.ehlo(PolicyMail.FOREIGN);
+            SmtpReply mail = s.command("MAIL FROM:<" + first + ">");
+            SmtpReply rcpt = s.command("RCPT TO:<" + b.address() + ">");
+            s.command("RSET");
+            SmtpReply whole = s.sendMail(first, to, MessageFactory.encrypted(first, to).getBytes(StandardCharsets.UTF_8));
+            s.quit();
+            ev.transcript("port 25, first contact", s.transcript());
+            assertThat(mail.code()).as("MAIL FROM a new sender: %s", mail).isEqualTo(250);
+            assertThat(rcpt.code()).as("RCPT TO at first contact: %s", rcpt).isEqualTo(250);
+            assertThat(whole.code() / 100).as("the first message: %s (a 4xx defers it)", whole).isNotEqualTo(4);
+        }
+        String other = "first-" + java.util.UUID.randomUUID() + "@" + PolicyMail.FOREIGN;
+        var http = FederationMail.mxdeliv(t, relay, other, List.of(c.address()),
+                MessageFactory.encrypted(other, List.of(c.address())), ev);
+        if (http.statusCode() == 404) {
+            ev.line("/mxdeliv not served: port 25 alone judged");
+            return;
+        }
+        assertThat(http.body().strip()).as("/mxdeliv at first contact: %d", http.statusCode()).doesNotStartWith("4");
+    }
 }

@@ -94,6 +94,11 @@ public final class LocalTarget implements Target {
             public void failFirst(String token, int failures) {
                 gateway.failFirst(token, failures);
             }
+
+            @Override
+            public void gone(String token) {
+                gateway.goneToken(token);
+            }
         });
     }
 

@@ -21,4 +21,7 @@ public interface PushGatewayView {
 
     /** The next {@code failures} requests for {@code token} are answered 500 (an outage), then 200 again. */
     void failFirst(String token, int failures);
+
+    /** Every request for {@code token} is answered 410 from now on: the device is gone (uninstalled app). */
+    void gone(String token);
 }

@@ -22,6 +22,7 @@ public final class ConfigLoader {
     public static final String PARAMS = "params";
     public static final String RELAY = "relay";
     public static final String FEDERATION = "federation";
+    public static final String METADATA = "metadata";
 
     /** chatmail.ini keys that exist upstream but configure parts this relay does not have. */
     private static final Set<String> ACCEPTED_UNUSED = Set.of(
@@ -37,18 +38,20 @@ public final class ConfigLoader {
     private final Map<String, String> params;
     private final Map<String, String> relay;
     private final Map<String, String> federation;
+    private final Map<String, String> metadata;
     private final Map<String, String> used = new HashMap<>();
 
     private ConfigLoader(IniFile ini, Path baseDir) throws ConfigException {
         this.baseDir = baseDir;
         for (String s : ini.sectionNames()) {
-            if (!s.equals(PARAMS) && !s.equals(RELAY) && !s.equals(FEDERATION)) {
-                throw new ConfigException("[" + s + "]: unknown section (known: [params], [relay], [federation])");
+            if (!s.equals(PARAMS) && !s.equals(RELAY) && !s.equals(FEDERATION) && !s.equals(METADATA)) {
+                throw new ConfigException("[" + s + "]: unknown section (known: [params], [relay], [federation], [metadata])");
             }
         }
         this.params = ini.section(PARAMS);
         this.relay = ini.section(RELAY);
         this.federation = ini.section(FEDERATION);
+        this.metadata = ini.section(METADATA);
     }
 
     public static RelayConfig load(Path file) throws ConfigException {
@@ -138,7 +141,7 @@ public final class ConfigLoader {
         if (r.tlsCert().isPresent() != r.tlsKey().isPresent()) {
             throw new ConfigException("[relay] tls_cert: tls_cert and tls_key must be given together");
         }
-        return new RelayConfig(p, r, federation());
+        return new RelayConfig(p, r, federation(), metadata(domain));
     }
 
     private FederationSettings federation() throws ConfigException {
@@ -159,6 +162,36 @@ public final class ConfigLoader {
             }
         }
         return f;
+    }
+
+    private MetadataSettings metadata(String domain) throws ConfigException {
+        Optional<String> secret = Optional.ofNullable(value(METADATA, metadata, "turn_secret", null, String::strip))
+                .filter(v -> !v.isEmpty());
+        Optional<String> server = Optional.ofNullable(value(METADATA, metadata, "turn_server", null, ConfigLoader::hostPort));
+        MetadataSettings m = new MetadataSettings(
+                Optional.ofNullable(value(METADATA, metadata, "comment", null, String::strip)).filter(v -> !v.isEmpty()),
+                server.or(() -> secret.map(x -> domain + ":3478")),
+                secret,
+                Optional.ofNullable(value(METADATA, metadata, "app_versions", null, v -> AppVersionsFile.singleLine(path(v)))));
+        for (String key : metadata.keySet()) {
+            if (!used.containsKey(METADATA + "." + key)) {
+                throw new ConfigException("[metadata] " + key + ": unknown key (known: comment, turn_server, turn_secret, app_versions)");
+            }
+        }
+        if (m.turnServer().isPresent() && m.turnSecret().isEmpty()) {
+            throw new ConfigException("[metadata] turn_server: needs turn_secret to derive credentials");
+        }
+        return m;
+    }
+
+    /** {@code host:port} with a port of 1 to 65535. */
+    private static String hostPort(String s) {
+        String t = s.strip();
+        int colon = t.lastIndexOf(':');
+        if (colon <= 0 || port(t.substring(colon + 1)) == 0) {
+            throw new IllegalArgumentException("expected host:port");
+        }
+        return t;
     }
 
     private <T> T param(String key, T dflt, Function<String, T> conv) throws ConfigException {

@@ -1,7 +1,13 @@
 package org.relaycert.server.config;
 
-/** The whole relay configuration: chatmail's params, the relay's own settings and its federation settings. */
-public record RelayConfig(ChatmailParams params, RelaySettings relay, FederationSettings federation) {
+/** The whole relay configuration: chatmail's params, the relay's own settings, its federation settings and METADATA entries. */
+public record RelayConfig(ChatmailParams params, RelaySettings relay, FederationSettings federation,
+                          MetadataSettings metadata) {
+
+    /** A config without {@code [metadata]} entries. */
+    public RelayConfig(ChatmailParams params, RelaySettings relay, FederationSettings federation) {
+        this(params, relay, federation, MetadataSettings.none());
+    }
 
     /** A config with chatmail's federation defaults. */
     public RelayConfig(ChatmailParams params, RelaySettings relay) {

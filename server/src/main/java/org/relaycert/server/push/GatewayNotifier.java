@@ -44,12 +44,19 @@ public final class GatewayNotifier implements Notifier, AutoCloseable {
                 .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     }
 
-    /** Starts the notifier and resends what an earlier run left pending in {@code pendingDir}. */
+    /**
+     * Starts the notifier and resends what an earlier run left pending in {@code pendingDir} (or forgets it,
+     * where {@link PushRules#pendingSurvivesRestart()} says so).
+     */
     public static GatewayNotifier start(URI gateway, DeviceTokens tokens, PushRules rules, Clock clock, Path pendingDir)
             throws IOException {
         GatewayNotifier n = new GatewayNotifier(gateway, tokens, rules, clock, new PendingQueue(pendingDir));
         for (PendingNotification p : n.queue.load()) {
-            n.attempt(p);
+            if (rules.pendingSurvivesRestart()) {
+                n.attempt(p);
+            } else {
+                n.queue.remove(p);
+            }
         }
         return n;
     }
@@ -82,8 +89,10 @@ public final class GatewayNotifier implements Notifier, AutoCloseable {
                 queue.remove(p);
             } else if (response.statusCode() == 410) {
                 queue.remove(p);
-                tokens.remove(p.address(), p.token());
-                log.info("gateway reports a device token gone; removed");
+                if (rules.forgetGoneTokens()) {
+                    tokens.remove(p.address(), p.token());
+                    log.info("gateway reports a device token gone; removed");
+                }
             } else {
                 failed(p, "HTTP " + response.statusCode());
             }

@@ -18,9 +18,14 @@ import java.util.Objects;
  * @param tokenMaxAge     tokens not set again for this long are forgotten (90 days)
  * @param notifySelfSent  whether a message the user sent to themself notifies too (chatmail's Lua hook
  *                        skips them: they are the user's own multi-device copies)
+ * @param forgetGoneTokens whether a token the gateway answers 410 for is removed (chatmail: yes; a relay
+ *                        storing tokens in a plain Dovecot dictionary keeps posting them)
+ * @param pendingSurvivesRestart whether notifications awaiting a retry are sent after a restart (chatmail
+ *                        keeps them in files; a notifier with an in-memory retry queue loses them)
  */
 public record PushRules(List<Duration> retryDelays, Duration deadline, Duration requestTimeout, int tokensPerUser,
-                        Duration tokenMaxAge, boolean notifySelfSent) {
+                        Duration tokenMaxAge, boolean notifySelfSent, boolean forgetGoneTokens,
+                        boolean pendingSurvivesRestart) {
 
     public PushRules {
         retryDelays = List.copyOf(retryDelays);
@@ -35,18 +40,31 @@ public record PushRules(List<Duration> retryDelays, Duration deadline, Duration 
     public static PushRules chatmail() {
         return new PushRules(List.of(Duration.ofSeconds(8), Duration.ofSeconds(64), Duration.ofSeconds(512),
                 Duration.ofSeconds(4096)), Duration.ofHours(5), Duration.ofSeconds(60), Integer.MAX_VALUE,
-                Duration.ofDays(90), false);
+                Duration.ofDays(90), false, true, true);
     }
 
     public PushRules withRetryDelays(List<Duration> delays) {
-        return new PushRules(delays, deadline, requestTimeout, tokensPerUser, tokenMaxAge, notifySelfSent);
+        return new PushRules(delays, deadline, requestTimeout, tokensPerUser, tokenMaxAge,
+                notifySelfSent, forgetGoneTokens, pendingSurvivesRestart);
     }
 
     public PushRules withTokensPerUser(int n) {
-        return new PushRules(retryDelays, deadline, requestTimeout, n, tokenMaxAge, notifySelfSent);
+        return new PushRules(retryDelays, deadline, requestTimeout, n, tokenMaxAge,
+                notifySelfSent, forgetGoneTokens, pendingSurvivesRestart);
     }
 
     public PushRules withNotifySelfSent(boolean notify) {
-        return new PushRules(retryDelays, deadline, requestTimeout, tokensPerUser, tokenMaxAge, notify);
+        return new PushRules(retryDelays, deadline, requestTimeout, tokensPerUser, tokenMaxAge,
+                notify, forgetGoneTokens, pendingSurvivesRestart);
+    }
+
+    public PushRules withForgetGoneTokens(boolean forget) {
+        return new PushRules(retryDelays, deadline, requestTimeout, tokensPerUser, tokenMaxAge,
+                notifySelfSent, forget, pendingSurvivesRestart);
+    }
+
+    public PushRules withPendingSurvivesRestart(boolean survives) {
+        return new PushRules(retryDelays, deadline, requestTimeout, tokensPerUser, tokenMaxAge, notifySelfSent,
+                forgetGoneTokens, survives);
     }
 }

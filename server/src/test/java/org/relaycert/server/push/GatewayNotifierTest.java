@@ -118,6 +118,46 @@ class GatewayNotifierTest {
     }
 
     @Test
+    void aGatewayThatNeverAnswersDoesNotHoldUpDelivery() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        gateway.createContext("/hang", ex -> {
+            received.add("hang");
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        tokens.add(USER, "tok");
+        URI hang = URI.create("http://127.0.0.1:" + gateway.getAddress().getPort() + "/hang");
+        try (GatewayNotifier n = notifier(hang, rules)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 20; i++) {
+                n.delivered(USER);
+            }
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(received.poll(5, TimeUnit.SECONDS)).as("the gateway was asked").isEqualTo("hang");
+            assertThat(tookMs).as("20 deliveries while the gateway hangs, ms").isLessThan(1000);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void goneTokenIsKeptWhereTheRulesSaySo() throws Exception {
+        tokens.add(USER, "only");
+        answer(410);
+        try (GatewayNotifier n = notifier(url(), rules.withForgetGoneTokens(false))) {
+            n.delivered(USER);
+            assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("POST only");
+            assertThat(received.poll(300, TimeUnit.MILLISECONDS)).as("410 is final: no retry").isNull();
+            assertThat(tokens.tokens(USER)).containsExactly("only");
+        }
+    }
+
+    @Test
     void goneTokenIsRemoved() throws Exception {
         tokens.add(USER, "old");
         tokens.add(USER, "new");
@@ -150,6 +190,35 @@ class GatewayNotifierTest {
             assertThat(received.poll(5, TimeUnit.SECONDS)).as("resent after the restart").isEqualTo("POST tok");
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
                     .untilAsserted(() -> assertThat(dir.resolve("pending")).isEmptyDirectory());
+        }
+    }
+
+    @Test
+    void anInMemoryRetryQueueForgetsPendingNotificationsAtRestart() throws Exception {
+        tokens.add(USER, "tok");
+        answer(500);
+        try (GatewayNotifier n = notifier(url(), rules.withRetryDelays(List.of(Duration.ofHours(1))))) {
+            n.delivered(USER);
+            assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("POST tok");
+            // the failure is recorded (one failure, line 3 of the item) before the restart
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+                try (var files = Files.list(dir.resolve("pending"))) {
+                    return files.filter(f -> !f.getFileName().toString().startsWith("."))
+                            .anyMatch(f -> readLines(f).size() > 2 && readLines(f).get(2).equals("1"));
+                }
+            });
+        }
+        try (GatewayNotifier again = notifier(url(), rules.withPendingSurvivesRestart(false))) {
+            assertThat(received.poll(500, TimeUnit.MILLISECONDS)).as("nothing resent").isNull();
+            assertThat(dir.resolve("pending")).isEmptyDirectory();
+        }
+    }
+
+    private static List<String> readLines(Path f) {
+        try {
+            return Files.readAllLines(f);
+        } catch (java.io.IOException e) {
+            return List.of();
         }
     }
 }
