@@ -20,6 +20,31 @@ final class MaildirFileName {
                 + ".relaycert,S=" + size;
     }
 
+    /**
+     * As above, carrying the UID the message gets ({@code ,U=<uid>}): the name alone then says the UID, so
+     * the uid list need not be fsynced on each delivery (a lost update is rebuilt from the names).
+     */
+    static String newBase(Instant now, long size, long uid) {
+        return newBase(now, size) + ",U=" + uid;
+    }
+
+    /** The UID recorded in a base name by {@link #newBase(Instant, long, long)}, if any. */
+    static java.util.OptionalLong uid(String base) {
+        int at = base.lastIndexOf(",U=");
+        if (at < 0) {
+            return java.util.OptionalLong.empty();
+        }
+        int end = at + 3;
+        while (end < base.length() && Character.isDigit(base.charAt(end))) {
+            end++;
+        }
+        if (end == at + 3 || end - at - 3 > 18 || (end < base.length() && base.charAt(end) != ',')) {
+            return java.util.OptionalLong.empty();
+        }
+        long uid = Long.parseLong(base.substring(at + 3, end));
+        return uid > 0 ? java.util.OptionalLong.of(uid) : java.util.OptionalLong.empty();
+    }
+
     /** The arrival time in a base name's {@code <seconds>.} prefix. */
     static java.util.Optional<Instant> arrival(String base) {
         int dot = base.indexOf('.');
