@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Maildir file names: a unique base {@code <seconds>.M<micros>P<pid>Q<n>.relaycert,S=<size>} (the time
- * prefix and {@code S=} are what quota trimming sorts and sums by), followed in {@code cur/} by the info
- * suffix {@code :2,<letters>}.
+ * Maildir file names: a unique base {@code <seconds>.M<micros>P<pid>Q<n>.relaycert,S=<size>,U=<uid>} (the
+ * time prefix and {@code S=} are what quota trimming sorts and sums by; {@code U=} the UID it was stored under),
+ * followed in {@code cur/} by the info suffix {@code :2,<letters>}.
  */
 final class MaildirFileName {
     private static final AtomicLong COUNTER = new AtomicLong();
