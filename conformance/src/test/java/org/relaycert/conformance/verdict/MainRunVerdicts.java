@@ -7,7 +7,7 @@ import org.relaycert.reports.Verdict;
 
 /**
  * The verdicts of this JVM's main run against its world of reference relays, by requirement ID. The
- * sensitivity run takes its control group from here when the main run already judged a requirement (the
+ * sensitivity run takes its control group from here when the main run passed a requirement (the
  * main run's classes run first: see the failsafe class order), instead of starting a second reference world.
  */
 public final class MainRunVerdicts {
