@@ -20,6 +20,8 @@ RUN groupadd --system relay && useradd --system --gid relay --home-dir /var/lib/
 COPY --from=build /src/server/target/relaycert-server.jar /opt/relaycert/relaycert-server.jar
 COPY --from=build /src/fixtures/target/relaycert-world.jar /opt/relaycert/relaycert-world.jar
 COPY docker/relay-entrypoint.sh /opt/relaycert/relay-entrypoint.sh
+# The launcher and the JVM settings the relay ships with (small heap, serial GC; see bin/relay.jvm-options).
+COPY bin/relaycert-relay bin/relay.jvm-options /opt/relaycert/
 USER relay
 WORKDIR /var/lib/relay
 # 25/587/465 SMTP, 143/993 IMAP, 443 HTTPS; binding ports below 1024 as non-root needs

@@ -18,4 +18,5 @@ config=/var/lib/relay/chatmail.ini
   echo "data_dir = /var/lib/relay/data"
   if [ -n "${DNS_RESOLVER:-}" ]; then echo "dns_resolver = ${DNS_RESOLVER}"; fi
 } > "$config"
-exec java -jar /opt/relaycert/relaycert-server.jar serve --config "$config"
+# The shipped launcher: the JVM settings in relay.jvm-options (RELAY_JAVA_OPTS adds to them).
+exec /bin/sh /opt/relaycert/relaycert-relay serve --config "$config"

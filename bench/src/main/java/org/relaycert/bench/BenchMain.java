@@ -11,9 +11,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.relaycert.bench.load.LoadDriver;
 
 /**
- * {@code java -jar bench/target/relaycert-bench.jar [--jmh-only | --load-only] [--server-jar PATH]
+ * {@code java -jar bench/target/relaycert-bench.jar [--jmh-only | --load-only | --idle-only] [--launcher PATH] [--server-jar PATH]
  * [--relay-jvm-arg ARG]...}: the JMH hot-path benchmarks (short runs: one fork, 2 x 1 s warm-up, 3 x 1 s
- * measured), then the whole-relay load driver against {@code server/target/relaycert-server.jar}.
+ * measured), then the whole-relay load driver against the relay run by {@code bin/relaycert-relay} (its shipped JVM settings).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -22,24 +22,29 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
         if (a.contains("--help")) {
-            System.out.println("usage: java -jar bench/target/relaycert-bench.jar [--jmh-only | --load-only]"
-                    + " [--server-jar server/target/relaycert-server.jar] [--relay-jvm-arg -Xmx256m]...");
+            System.out.println("usage: java -jar bench/target/relaycert-bench.jar [--jmh-only | --load-only | --idle-only]"
+                    + " [--launcher bin/relaycert-relay] [--server-jar server/target/relaycert-server.jar]"
+                    + " [--relay-jvm-arg -Xmx256m]...");
             return;
         }
         Path serverJar = Path.of("server/target/relaycert-server.jar");
+        Path launcher = Path.of("bin/relaycert-relay");
         List<String> relayJvmArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--server-jar") && i + 1 < args.length) {
+            if (args[i].equals("--launcher") && i + 1 < args.length) {
+                launcher = Path.of(args[++i]);
+            } else if (args[i].equals("--server-jar") && i + 1 < args.length) {
                 serverJar = Path.of(args[++i]);
             } else if (args[i].equals("--relay-jvm-arg") && i + 1 < args.length) {
                 relayJvmArgs.add(args[++i]);
             }
         }
-        if (!a.contains("--load-only")) {
+        boolean idleOnly = a.contains("--idle-only");
+        if (!a.contains("--load-only") && !idleOnly) {
             jmh();
         }
         if (!a.contains("--jmh-only")) {
-            new LoadDriver(serverJar, relayJvmArgs, System.out).run();
+            new LoadDriver(launcher, serverJar, relayJvmArgs, System.out).run(idleOnly);
         }
     }
 

@@ -27,19 +27,30 @@ public final class LoadDriver {
     static final int MESSAGE_SIZE = 4096;
     static final int[] PACED_RATES = {50, 100, 200};
 
+    private final Path launcher;
     private final Path serverJar;
     private final List<String> relayJvmArgs;
     private final PrintStream out;
 
-    public LoadDriver(Path serverJar, List<String> relayJvmArgs, PrintStream out) {
+    /** {@code relayJvmArgs} are added after the launcher's shipped settings (RELAY_JAVA_OPTS). */
+    public LoadDriver(Path launcher, Path serverJar, List<String> relayJvmArgs, PrintStream out) {
+        this.launcher = launcher;
         this.serverJar = serverJar;
         this.relayJvmArgs = relayJvmArgs;
         this.out = out;
     }
 
     public void run() throws Exception {
+        run(false);
+    }
+
+    /** {@code idleOnly}: only start-up, memory at rest and the 1,000 idle connections (a quick memory check). */
+    public void run(boolean idleOnly) throws Exception {
         if (!Files.isRegularFile(serverJar)) {
             throw new IOException("no relay jar at " + serverJar + ": build it with ./mvnw -q -pl bench -am package -DskipTests");
+        }
+        if (!Files.isRegularFile(launcher)) {
+            throw new IOException("no relay launcher at " + launcher + " (run from the repository root or pass --launcher)");
         }
         Path dir = Files.createTempDirectory("relaycert-bench-");
         Account probeFrom = Account.numbered("probe", 1);
@@ -50,7 +61,7 @@ public final class LoadDriver {
         List<String> passthrough = new ArrayList<>(senders.stream().map(Account::address).toList());
         passthrough.add(probeFrom.address());
         List<String> report = new ArrayList<>();
-        try (RelayProcess relay = RelayProcess.start(serverJar, dir, relayJvmArgs, passthrough)) {
+        try (RelayProcess relay = RelayProcess.start(launcher, serverJar, dir, relayJvmArgs, passthrough)) {
             out.printf(Locale.ROOT, "relay pid up in %d ms (data in %s)%n", relay.startupMillis(), dir);
             report.add(line("start-up time (process start to all ports listening)", relay.startupMillis() + " ms"));
             Thread.sleep(3000); // let start-up work settle before reading memory at rest
@@ -62,6 +73,11 @@ public final class LoadDriver {
             all.addAll(idlers);
             createAccounts(relay, all);
             out.println("accounts created: " + all.size());
+            if (idleOnly) {
+                holdIdleAndMeasure(relay, idlers, probeFrom, probeTo, report);
+                printReport(report);
+                return;
+            }
             Samples connects = new Samples();
             Samples logins = new Samples();
             for (int i = 0; i < 10; i++) {
@@ -110,25 +126,39 @@ public final class LoadDriver {
                         String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", s.percentile(50), s.percentile(99), s.lost())));
             }
 
-            double before = relay.rssMiB();
-            List<BenchImap> held = holdIdle(relay, idlers);
-            try {
-                Thread.sleep(2000); // let the sessions settle before reading memory
-                report.add(line(held.size() + " idle IMAP connections held (VmRSS; " + mib(before) + " before)", mib(relay.rssMiB())));
-                Samples withIdlers = ExistsProbe.run(relay, probeFrom, probeTo, 100, 20);
-                report.add(line("EXISTS latency with them idling",
-                        String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", withIdlers.percentile(50), withIdlers.percentile(99), withIdlers.lost())));
-            } finally {
-                held.forEach(BenchImap::close);
-            }
+            holdIdleAndMeasure(relay, idlers, probeFrom, probeTo, report);
         }
+        printReport(report);
+        deleteTree(dir);
+    }
+
+    private void holdIdleAndMeasure(RelayProcess relay, List<Account> idlers, Account probeFrom, Account probeTo,
+            List<String> report) throws Exception {
+        double before = relay.rssMiB();
+        List<BenchImap> held = holdIdle(relay, idlers);
+        try {
+            Thread.sleep(2000); // let the sessions settle before reading memory
+            report.add(line(held.size() + " idle IMAP connections held (VmRSS; " + mib(before) + " before)", mib(relay.rssMiB())));
+            Samples withIdlers = ExistsProbe.run(relay, probeFrom, probeTo, 100, 20);
+            report.add(line("EXISTS latency with them idling",
+                    String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", withIdlers.percentile(50), withIdlers.percentile(99), withIdlers.lost())));
+            String hold = System.getenv("RELAYCERT_BENCH_HOLD_SECONDS"); // time to look at the process (jcmd)
+            if (hold != null) {
+                out.println("holding the idle connections " + hold + " s; relay pid " + relay.pid());
+                Thread.sleep(Long.parseLong(hold) * 1000);
+            }
+        } finally {
+            held.forEach(BenchImap::close);
+        }
+    }
+
+    private void printReport(List<String> report) {
         out.println();
         out.println("== relaycert relay figures (" + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.vm.name") + " " + Runtime.version() + ") ==");
         report.forEach(out::println);
         out.println("targets (reported, not asserted): EXISTS p50 <= 5 ms and p99 <= 25 ms at light load;"
                 + " 1,000 IDLE connections under 256 MB RSS; no latency cliff up to 200 messages/s");
-        deleteTree(dir);
     }
 
     private static String line(String what, String value) {

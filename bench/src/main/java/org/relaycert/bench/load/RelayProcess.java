@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The relay under test as its own process, exactly as an operator runs it
- * ({@code java -jar relaycert-server.jar serve --config ...}), so its resident memory is its own.
+ * ({@code bin/relaycert-relay serve --config ...}: the shipped launcher with the shipped JVM settings), so its
+ * resident memory is its own. The launcher {@code exec}s the JVM, so the process is the relay itself.
  */
 final class RelayProcess implements AutoCloseable {
     static final String DOMAIN = "bench.localhost";
@@ -22,7 +23,7 @@ final class RelayProcess implements AutoCloseable {
     private final Process process;
     private final long startupMillis;
 
-    private RelayProcess(Path jar, Path dir, List<String> jvmArgs, List<String> passthroughSenders) throws IOException {
+    private RelayProcess(Path launcher, Path jar, Path dir, List<String> jvmArgs, List<String> passthroughSenders) throws IOException {
         smtps = Loopback.freePort();
         imaps = Loopback.freePort();
         https = Loopback.freePort();
@@ -46,19 +47,25 @@ final class RelayProcess implements AutoCloseable {
                 """.formatted(DOMAIN, String.join(" ", passthroughSenders), Loopback.HOST, Loopback.freePort(),
                 Loopback.freePort(), smtps, Loopback.freePort(), imaps, https, dir.resolve("data")));
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString()));
+        command.addAll(List.of("/bin/sh", launcher.toString(), "serve", "--config", config.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("relay.log").toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("RELAYCERT_JAR", jar.toAbsolutePath().toString());
+        builder.environment().put("RELAY_JAVA_OPTS", String.join(" ", jvmArgs));
         long start = System.nanoTime();
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("relay.log").toFile()).start();
+        process = builder.start();
         awaitListening(https, start);
         startupMillis = (System.nanoTime() - start) / 1_000_000;
     }
 
-    static RelayProcess start(Path jar, Path dir, List<String> jvmArgs, List<String> passthroughSenders)
+    static RelayProcess start(Path launcher, Path jar, Path dir, List<String> jvmArgs, List<String> passthroughSenders)
             throws IOException {
-        return new RelayProcess(jar, dir, jvmArgs, passthroughSenders);
+        return new RelayProcess(launcher, jar, dir, jvmArgs, passthroughSenders);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** From process start until the last listener (HTTPS, started last) accepts connections. */

@@ -63,12 +63,40 @@ public final class Targets {
                         new IllegalArgumentException("unknown relay variant " + variantName.get()));
                 overrides.add(v.apply().apply(RelaySpec.reference(domains.get(0), "")));
             }
-            Path base = Files.createTempDirectory("relaycert-world-" + prefix + "-");
-            LocalWorld world = LocalWorld.start(base, domains, overrides);
+            LocalWorld world = startWorld(prefix, domains, overrides);
             return new RunTarget(new LocalTarget(world), world);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the local world: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts a world, again on the next loopback block if an address was taken meanwhile: the block is
+     * probed free before the relays bind, and another JVM (a parallel build on the machine) may bind between.
+     */
+    private static LocalWorld startWorld(String prefix, List<String> domains, List<RelaySpec> overrides)
+            throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            Path base = Files.createTempDirectory("relaycert-world-" + prefix + "-");
+            try {
+                return LocalWorld.start(base, domains, overrides);
+            } catch (Exception e) {
+                LocalWorld.deleteTree(base);
+                if (attempt == 3 || !addressTaken(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean addressTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.BindException
+                    || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closed by JUnit when the run's root context ends. */

@@ -108,6 +108,9 @@ public final class VerdictListener implements TestExecutionListener {
             return;
         }
         Verdicts.Judgement j = Verdicts.judge(result);
+        if (!Targets.external()) {
+            MainRunVerdicts.record(req.get().id(), j);
+        }
         CheckResult check = new CheckResult(req.get(), id.getDisplayName(), j.verdict(), j.reason(),
                 List.copyOf(r.evidence), Map.copyOf(r.figures), Duration.between(r.start, Instant.now()));
         synchronized (results) {

@@ -31,6 +31,7 @@ public final class AccountService {
     private final AddressRules rules;
     private final MaildirStore store;
     private final PasswordHasher hasher = new PasswordHasher();
+    private final VerifiedLogins verified = new VerifiedLogins();
     private final Clock clock;
     private final CreationGate gate;
     private final ConcurrentHashMap<String, Object> creationLocks = new ConcurrentHashMap<>();
@@ -63,7 +64,7 @@ public final class AccountService {
         String address = canonical.get();
         Optional<String> stored = storedHash(address);
         if (stored.isPresent()) {
-            return hasher.verify(password, stored.get()) ? canonical : Optional.empty();
+            return verify(address, password, stored.get()) ? canonical : Optional.empty();
         }
         Optional<String> refusal = rules.creationRefusal(address, password).or(gate::refusal);
         if (refusal.isPresent()) {
@@ -74,11 +75,23 @@ public final class AccountService {
             // A concurrent first login may have won: then its hash decides.
             Optional<String> raced = storedHash(address);
             if (raced.isPresent()) {
-                return hasher.verify(password, raced.get()) ? canonical : Optional.empty();
+                return verify(address, password, raced.get()) ? canonical : Optional.empty();
             }
             create(address, password);
             return canonical;
         }
+    }
+
+    /** Argon2id against the stored hash, unless this password already passed against this very hash. */
+    private boolean verify(String address, String password, String storedHash) {
+        if (verified.matches(address, storedHash, password)) {
+            return true;
+        }
+        boolean ok = hasher.verify(password, storedHash);
+        if (ok) {
+            verified.remember(address, storedHash, password);
+        }
+        return ok;
     }
 
     /** Whether an account (a non-empty password file) exists. */

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -17,6 +18,13 @@ public final class PasswordHasher {
     private static final int PARALLELISM = 1;
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    /**
+     * Derivations running at once, in the whole process: each holds 12 MiB, so a burst of logins (clients
+     * reconnecting after a restart) cannot grow the heap by more than this many times that. More than the
+     * cores would not finish sooner anyway; a small relay has one or two.
+     */
+    private static final Semaphore AT_ONCE =
+            new Semaphore(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), true);
 
     private final SecureRandom random = new SecureRandom();
 
@@ -62,10 +70,15 @@ public final class PasswordHasher {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(m).withIterations(t).withParallelism(p).withSalt(salt).build();
-        Argon2BytesGenerator gen = new Argon2BytesGenerator();
-        gen.init(params);
-        byte[] out = new byte[len];
-        gen.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
-        return out;
+        AT_ONCE.acquireUninterruptibly();
+        try {
+            Argon2BytesGenerator gen = new Argon2BytesGenerator();
+            gen.init(params);
+            byte[] out = new byte[len];
+            gen.generateBytes(password.getBytes(StandardCharsets.UTF_8), out);
+            return out;
+        } finally {
+            AT_ONCE.release();
+        }
     }
 }

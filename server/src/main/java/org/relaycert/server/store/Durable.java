@@ -15,7 +15,20 @@ import java.nio.file.attribute.FileTime;
 
 /** File operations that are on disk when they return: fsync of files and of the directories that name them. */
 final class Durable {
+    /** fsyncs issued by each thread, so a test can count what one store operation costs. */
+    private static final ThreadLocal<long[]> SYNCS = ThreadLocal.withInitial(() -> new long[1]);
+
     private Durable() {
+    }
+
+    /** How many fsyncs (files and directories) the calling thread has issued so far. */
+    static long syncsByThisThread() {
+        return SYNCS.get()[0];
+    }
+
+    private static void force(FileChannel ch) throws IOException {
+        ch.force(true);
+        SYNCS.get()[0]++;
     }
 
     /** Writes a new file (must not exist), fsyncs it; the caller renames it into place. */
@@ -33,7 +46,7 @@ final class Durable {
             if (mtime != null) {
                 Files.setLastModifiedTime(file, mtime);
             }
-            ch.force(true);
+            force(ch);
         }
     }
 
@@ -44,6 +57,17 @@ final class Durable {
         writeNew(tmp, content);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(file.getParent());
+    }
+
+    /**
+     * Replaces {@code file} atomically without any fsync: after a crash the old content (or, on file systems
+     * that reorder, an empty file) may come back. Only for state that can be rebuilt from durable files.
+     */
+    static void replaceWithoutSync(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.write(tmp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Atomic rename within one file system, then fsync of the target directory (and the source's if other). */
@@ -67,7 +91,7 @@ final class Durable {
     /** Makes the directory's entries (creations, renames, deletions) durable. */
     static void syncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
+            force(ch);
         }
     }
 

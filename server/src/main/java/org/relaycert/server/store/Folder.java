@@ -126,7 +126,7 @@ public final class Folder {
         try {
             checkPresent();
             String letters = MaildirFlags.encode(canonical, keywords);
-            String base = MaildirFileName.newBase(clock.instant(), content.length);
+            String base = MaildirFileName.newBase(clock.instant(), content.length, uids.uidNext());
             Path tmp = dir.resolve("tmp").resolve(base);
             boolean toNew = letters.isEmpty();
             String subdir = toNew ? FolderScan.NEW : FolderScan.CUR;
@@ -137,7 +137,8 @@ public final class Folder {
                 long uid = uids.add(base);
                 stored = new StoredMessage(uid, base, subdir, fileName, canonical, date, content.length);
                 messages.put(uid, stored);
-                uids.save();
+                // Two fsyncs make the message durable (file, new/ or cur/); the list is rebuilt from the names.
+                uids.saveWithoutSync();
             } catch (IOException e) {
                 throw io("cannot store message", e);
             }
@@ -214,6 +215,7 @@ public final class Folder {
         try {
             checkPresent();
             try {
+                uids.makeDurable(); // before any name (with its U=) is gone, uidNext must be on disk
                 for (long uid : new TreeSet<>(uidsToRemove)) {
                     StoredMessage m = messages.remove(uid);
                     if (m != null) {

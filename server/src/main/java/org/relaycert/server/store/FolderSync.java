@@ -42,6 +42,24 @@ final class FolderSync {
                 }
             }
         }
+        // Names carrying the UID they were delivered under (U=, at or above uidNext: a save of the list
+        // without fsync was lost) get it back, in UID order; the others (other programs' files) get new ones.
+        TreeMap<Long, String> claims = new TreeMap<>();
+        for (String base : found.keySet()) {
+            MaildirFileName.uid(base).ifPresent(uid -> {
+                if (uid >= uids.uidNext()) {
+                    claims.putIfAbsent(uid, base);
+                }
+            });
+        }
+        for (Map.Entry<Long, String> claim : claims.entrySet()) {
+            FolderScan.Found file = found.remove(claim.getValue());
+            uids.addClaimed(claim.getKey(), claim.getValue());
+            listChanged = true;
+            StoredMessage m = describe(dir, claim.getKey(), claim.getValue(), file, keywords);
+            messages.put(claim.getKey(), m);
+            changes.appended.add(m.info());
+        }
         for (Iterator<Map.Entry<String, FolderScan.Found>> it = found.entrySet().iterator(); it.hasNext();) {
             Map.Entry<String, FolderScan.Found> e = it.next();
             long uid = uids.add(e.getKey());

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Maildir file names: a unique base {@code <seconds>.M<micros>P<pid>Q<n>.relaycert,S=<size>} (the time
- * prefix and {@code S=} are what quota trimming sorts and sums by), followed in {@code cur/} by the info
- * suffix {@code :2,<letters>}.
+ * Maildir file names: a unique base {@code <seconds>.M<micros>P<pid>Q<n>.relaycert,S=<size>,U=<uid>} (the
+ * time prefix and {@code S=} are what quota trimming sorts and sums by; {@code U=} the UID it was stored under),
+ * followed in {@code cur/} by the info suffix {@code :2,<letters>}.
  */
 final class MaildirFileName {
     private static final AtomicLong COUNTER = new AtomicLong();
@@ -18,6 +18,31 @@ final class MaildirFileName {
     static String newBase(Instant now, long size) {
         return now.getEpochSecond() + ".M" + now.getNano() / 1000 + "P" + PID + "Q" + COUNTER.incrementAndGet()
                 + ".relaycert,S=" + size;
+    }
+
+    /**
+     * As above, carrying the UID the message gets ({@code ,U=<uid>}): the name alone then says the UID, so
+     * the uid list need not be fsynced on each delivery (a lost update is rebuilt from the names).
+     */
+    static String newBase(Instant now, long size, long uid) {
+        return newBase(now, size) + ",U=" + uid;
+    }
+
+    /** The UID recorded in a base name by {@link #newBase(Instant, long, long)}, if any. */
+    static java.util.OptionalLong uid(String base) {
+        int at = base.lastIndexOf(",U=");
+        if (at < 0) {
+            return java.util.OptionalLong.empty();
+        }
+        int end = at + 3;
+        while (end < base.length() && Character.isDigit(base.charAt(end))) {
+            end++;
+        }
+        if (end == at + 3 || end - at - 3 > 18 || (end < base.length() && base.charAt(end) != ',')) {
+            return java.util.OptionalLong.empty();
+        }
+        long uid = Long.parseLong(base.substring(at + 3, end));
+        return uid > 0 ? java.util.OptionalLong.of(uid) : java.util.OptionalLong.empty();
     }
 
     /** The arrival time in a base name's {@code <seconds>.} prefix. */

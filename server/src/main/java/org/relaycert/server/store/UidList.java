@@ -13,7 +13,10 @@ import java.util.TreeMap;
 /**
  * The persistent UID state of one folder, like Dovecot's {@code dovecot-uidlist}: a header
  * {@code V<uidvalidity> N<uidnext>} then one {@code <uid> <maildir base name>} line per message.
- * Saved by write-temp, fsync, atomic rename; {@code uidNext} only ever grows.
+ * Saved by write-temp, fsync, atomic rename; {@code uidNext} only ever grows. After an append it is saved
+ * without fsync ({@link #saveWithoutSync()}): the message's own name carries its UID, so a lost update is
+ * rebuilt from the directory; before anything removes a message file the list is made durable
+ * ({@link #makeDurable()}), so {@code uidNext} cannot fall back below a UID that was ever handed out.
  */
 final class UidList {
     static final String FILE = "relaycert-uidlist";
@@ -23,6 +26,7 @@ final class UidList {
     private final long uidValidity;
     private long uidNext;
     private final TreeMap<Long, String> baseNames;
+    private boolean synced = true;
 
     private UidList(Path file, long uidValidity, long uidNext, TreeMap<Long, String> baseNames) {
         this.file = file;
@@ -40,6 +44,11 @@ final class UidList {
     static Optional<UidList> load(Path folderDir) throws IOException {
         Path file = folderDir.resolve(FILE);
         if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        if (Files.size(file) == 0) {
+            // What a crash can leave of a save without fsync: the UIDs are lost, so the folder starts
+            // over with a new UIDVALIDITY (the caller's), which tells clients to forget what they cached.
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -89,14 +98,38 @@ final class UidList {
         return uid;
     }
 
+    /** Records a message under a UID its name claims ({@code uid >= uidNext}, checked by the caller). */
+    void addClaimed(long uid, String baseName) {
+        baseNames.put(uid, baseName);
+        uidNext = Math.max(uidNext, uid + 1);
+    }
+
     void remove(long uid) {
         baseNames.remove(uid);
     }
 
     void save() throws IOException {
+        Durable.replace(file, serialize());
+        synced = true;
+    }
+
+    /** Saves without fsync (see the class comment for why that is safe after an append). */
+    void saveWithoutSync() throws IOException {
+        Durable.replaceWithoutSync(file, serialize());
+        synced = false;
+    }
+
+    /** Fsyncs the list if a save since the last durable one skipped it. */
+    void makeDurable() throws IOException {
+        if (!synced) {
+            save();
+        }
+    }
+
+    private byte[] serialize() {
         StringBuilder sb = new StringBuilder(MAGIC).append(" V").append(uidValidity).append(" N").append(uidNext)
                 .append('\n');
         baseNames.forEach((uid, name) -> sb.append(uid).append(' ').append(name).append('\n'));
-        Durable.replace(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
 }
