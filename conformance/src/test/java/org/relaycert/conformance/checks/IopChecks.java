@@ -217,4 +217,47 @@ class IopChecks {
             Files.deleteIfExists(backups);
         }
     }
+
+    @Test
+    @RequirementId("IOP-08")
+    @DisplayName("IOP-08 Delta Chat Secure-Join group invite across relays, the group encrypted both ways")
+    void secureJoinGroupAcrossRelays(Target t, Evidence ev) throws Exception {
+        RelayUnderTest home = t.primary();
+        RelayUnderTest away = CrossRelayPreflight.secondRelay(t);
+        Credentials a = home.account();
+        Credentials b = away.account();
+        CrossRelayPreflight.requireAccepted(t, home, a, List.of(b.address()), ev);
+        CrossRelayPreflight.requireAccepted(t, away, b, List.of(a.address()), ev);
+        try (ClientSession s = RealClient.session()) {
+            DeltaChatAccount inviter = s.account(t, home, a, ev);
+            DeltaChatAccount joiner = s.account(t, away, b, ev);
+            int group = inviter.createGroup("relaycert invite " + UUID.randomUUID().toString().substring(0, 8));
+            GroupInvite.Joined joined = GroupInvite.join(inviter, group, joiner, ARRIVAL, ev);
+            MessageSnapshot atJoiner = sendAndReceive(inviter, group, joiner, "inviter->group", ev);
+            assertThat(atJoiner.chatId()).as("the inviter's group message lands in the group the joiner joined")
+                    .isEqualTo(joined.chatOfJoiner());
+            sendAndReceive(joiner, atJoiner.chatId(), inviter, "joiner->group", ev);
+        }
+    }
+
+    @Test
+    @RequirementId("IOP-09")
+    @DisplayName("IOP-09 Delta Chat read receipts across relays reach the sender, without errors")
+    void readReceiptsAcrossRelays(Target t, Evidence ev) throws Exception {
+        RelayUnderTest home = t.primary();
+        RelayUnderTest away = CrossRelayPreflight.secondRelay(t);
+        Credentials a = home.account();
+        Credentials b = away.account();
+        CrossRelayPreflight.requireAccepted(t, home, a, List.of(b.address()), ev);
+        CrossRelayPreflight.requireAccepted(t, away, b, List.of(a.address()), ev);
+        try (ClientSession s = RealClient.session()) {
+            DeltaChatAccount sender = s.account(t, home, a, ev);
+            DeltaChatAccount reader = s.account(t, away, b, ev);
+            ReadReceipt.Result result = ReadReceipt.roundTrip(sender, reader, ARRIVAL, ev);
+            assertThat(result.atSender().state()).as("sender's message state after the receipt (28 = read)")
+                    .isEqualTo(MessageSnapshot.STATE_READ);
+            assertThat(result.errors()).as("Error/MsgFailed events on either side while the receipt travelled")
+                    .isEmpty();
+        }
+    }
 }
