@@ -113,11 +113,15 @@ class IopChecks {
 
     @Test
     @RequirementId("IOP-05")
-    @DisplayName("IOP-05 Delta Chat group of 5 across relays, everyone reads everyone")
+    @DisplayName("IOP-05 Delta Chat group of 5 across relays (three where the target has them), everyone reads everyone")
     void groupOfFiveAcrossRelays(Target t, Evidence ev) throws Exception {
-        RelayUnderTest home = t.primary();
-        RelayUnderTest away = CrossRelayPreflight.secondRelay(t);
-        List<RelayUnderTest> memberRelays = List.of(away, home, away, home);
+        CrossRelayPreflight.secondRelay(t);
+        List<RelayUnderTest> relays = t.relays().subList(0, Math.min(3, t.relays().size()));
+        RelayUnderTest home = relays.get(0);
+        List<RelayUnderTest> memberRelays = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            memberRelays.add(relays.get((i + 1) % relays.size()));
+        }
         Credentials creator = home.account();
         List<Credentials> members = new ArrayList<>();
         for (RelayUnderTest r : memberRelays) {
@@ -125,7 +129,16 @@ class IopChecks {
         }
         List<String> all = Stream.concat(Stream.of(creator), members.stream()).map(Credentials::address).toList();
         CrossRelayPreflight.requireAccepted(t, home, creator, all.subList(1, all.size()), ev);
-        CrossRelayPreflight.requireAccepted(t, away, members.get(0), List.of(creator.address(), members.get(1).address()), ev);
+        for (RelayUnderTest r : relays.subList(1, relays.size())) {
+            List<String> elsewhere = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if ((i == 0 ? home : memberRelays.get(i - 1)) != r) {
+                    elsewhere.add(all.get(i));
+                }
+            }
+            CrossRelayPreflight.requireAccepted(t, r, members.get(memberRelays.indexOf(r)), elsewhere, ev);
+        }
+        ev.line("group spread over " + relays.stream().map(RelayUnderTest::domain).toList());
         try (ClientSession s = RealClient.session()) {
             DeltaChatAccount owner = s.account(t, home, creator, ev);
             List<DeltaChatAccount> clients = new ArrayList<>();
@@ -215,6 +228,49 @@ class IopChecks {
                 }
             }
             Files.deleteIfExists(backups);
+        }
+    }
+
+    @Test
+    @RequirementId("IOP-08")
+    @DisplayName("IOP-08 Delta Chat Secure-Join group invite across relays, the group encrypted both ways")
+    void secureJoinGroupAcrossRelays(Target t, Evidence ev) throws Exception {
+        RelayUnderTest home = t.primary();
+        RelayUnderTest away = CrossRelayPreflight.secondRelay(t);
+        Credentials a = home.account();
+        Credentials b = away.account();
+        CrossRelayPreflight.requireAccepted(t, home, a, List.of(b.address()), ev);
+        CrossRelayPreflight.requireAccepted(t, away, b, List.of(a.address()), ev);
+        try (ClientSession s = RealClient.session()) {
+            DeltaChatAccount inviter = s.account(t, home, a, ev);
+            DeltaChatAccount joiner = s.account(t, away, b, ev);
+            int group = inviter.createGroup("relaycert invite " + UUID.randomUUID().toString().substring(0, 8));
+            GroupInvite.Joined joined = GroupInvite.join(inviter, group, joiner, ARRIVAL, ev);
+            MessageSnapshot atJoiner = sendAndReceive(inviter, group, joiner, "inviter->group", ev);
+            assertThat(atJoiner.chatId()).as("the inviter's group message lands in the group the joiner joined")
+                    .isEqualTo(joined.chatOfJoiner());
+            sendAndReceive(joiner, atJoiner.chatId(), inviter, "joiner->group", ev);
+        }
+    }
+
+    @Test
+    @RequirementId("IOP-09")
+    @DisplayName("IOP-09 Delta Chat read receipts across relays reach the sender, without errors")
+    void readReceiptsAcrossRelays(Target t, Evidence ev) throws Exception {
+        RelayUnderTest home = t.primary();
+        RelayUnderTest away = CrossRelayPreflight.secondRelay(t);
+        Credentials a = home.account();
+        Credentials b = away.account();
+        CrossRelayPreflight.requireAccepted(t, home, a, List.of(b.address()), ev);
+        CrossRelayPreflight.requireAccepted(t, away, b, List.of(a.address()), ev);
+        try (ClientSession s = RealClient.session()) {
+            DeltaChatAccount sender = s.account(t, home, a, ev);
+            DeltaChatAccount reader = s.account(t, away, b, ev);
+            ReadReceipt.Result result = ReadReceipt.roundTrip(sender, reader, ARRIVAL, ev);
+            assertThat(result.atSender().state()).as("sender's message state after the receipt (28 = read)")
+                    .isEqualTo(MessageSnapshot.STATE_READ);
+            assertThat(result.errors()).as("Error/MsgFailed events on either side while the receipt travelled")
+                    .isEmpty();
         }
     }
 }

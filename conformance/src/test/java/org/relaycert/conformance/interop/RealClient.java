@@ -23,13 +23,18 @@ public final class RealClient {
         return new ClientSession(rpc());
     }
 
+    /** Throws "not observable: Delta Chat client not installed ..." with where it was looked for, when it is missing. */
+    static void requireInstalled() {
+        if (DeltaChatBinary.locate().isEmpty()) {
+            throw new NotObservableException(NOT_INSTALLED + ": " + DeltaChatBinary.searchDescription());
+        }
+    }
+
     static synchronized DeltaChatRpc rpc() {
         if (shared != null && shared.isAlive()) {
             return shared;
         }
-        if (DeltaChatBinary.locate().isEmpty()) {
-            throw new NotObservableException(NOT_INSTALLED + ": " + DeltaChatBinary.searchDescription());
-        }
+        requireInstalled();
         try {
             DeltaChatRpc started = DeltaChatRpc.start();
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "deltachat-rpc-stop"));

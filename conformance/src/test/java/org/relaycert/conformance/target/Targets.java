@@ -14,7 +14,8 @@ import org.relaycert.fixtures.world.RelaySpec;
 
 /**
  * One target per test run, made on first use and closed when the run ends: an {@link ExternalTarget} when
- * {@code -Dchatmail.target} is set, else a local world of {@value #DEFAULT_RELAYS} reference relays. A run
+ * {@code -Dchatmail.target} is set, a container or the compose world when {@code -Drelaycert.target} says so
+ * ({@link TargetChoice}), else a local world of {@value #DEFAULT_RELAYS} reference relays. A run
  * started with the configuration parameter {@value #VARIANT_PARAMETER} gets a world whose primary relay is
  * that variant (its domains are named after it, so it can live beside the main world).
  */
@@ -44,10 +45,14 @@ public final class Targets {
     /** Whether this JVM's main run targets a foreign host rather than the local world. */
     public static boolean external() {
         String t = System.getProperty("chatmail.target", "");
-        return !t.isBlank();
+        return !t.isBlank() || !System.getProperty(TargetChoice.PROPERTY, TargetChoice.LOCAL).equals(TargetChoice.LOCAL);
     }
 
     private static RunTarget open(Optional<String> variantName, int n, Function<String, Optional<String>> settings) {
+        String kind = TargetChoice.kind(settings);
+        if (!kind.equals(TargetChoice.LOCAL) && variantName.isEmpty()) {
+            return new RunTarget(TargetChoice.open(kind, settings), null);
+        }
         if (settings.apply("chatmail.target").isPresent() && variantName.isEmpty()) {
             return new RunTarget(new ExternalTarget(settings), null);
         }
@@ -103,6 +108,9 @@ public final class Targets {
     private record RunTarget(Target target, LocalWorld world) implements AutoCloseable {
         @Override
         public void close() throws Exception {
+            if (target instanceof AutoCloseable c) {
+                c.close();
+            }
             if (world != null) {
                 world.close();
                 LocalWorld.deleteTree(world.base());

@@ -1,0 +1,66 @@
+package org.relaycert.conformance.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** How -Drelaycert.target picks the relays, and that a missing container world means "skip", with the reason. */
+class TargetChoiceTest {
+
+    private static Function<String, Optional<String>> settings(Map<String, String> values) {
+        return key -> Optional.ofNullable(values.get(key));
+    }
+
+    @Test
+    void localUnlessSaidOtherwiseAndUnknownKindsAreRefusedByName() {
+        assertThat(TargetChoice.kind(settings(Map.of()))).isEqualTo(TargetChoice.LOCAL);
+        assertThat(TargetChoice.kind(settings(Map.of(TargetChoice.PROPERTY, "compose")))).isEqualTo(TargetChoice.COMPOSE);
+        assertThatThrownBy(() -> TargetChoice.kind(settings(Map.of(TargetChoice.PROPERTY, "kubernetes"))))
+                .hasMessageContaining("relaycert.target=kubernetes").hasMessageContaining("local, container or compose");
+        assertThat(TargetChoice.unavailable(TargetChoice.LOCAL, settings(Map.of()))).isEmpty();
+    }
+
+    @Test
+    void composeUsesTheComposeFileAddressesUnlessTheUserOverridesThem() {
+        Function<String, Optional<String>> s = TargetChoice.composeSettings(settings(Map.of("chatmail.host", "192.0.2.7")));
+        assertThat(s.apply("chatmail.target")).contains("relay-a.test");
+        assertThat(s.apply("chatmail.target2")).contains("relay-b.test");
+        assertThat(s.apply("chatmail.host2")).contains("10.89.0.12");
+        assertThat(s.apply("chatmail.insecure")).contains("true");
+        assertThat(s.apply("chatmail.host")).as("the user's setting wins").contains("192.0.2.7");
+    }
+
+    @Test
+    void aComposeWorldThatIsNotUpIsSkippedWithHowToStartIt() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Optional<String> why = TargetChoice.unavailable(TargetChoice.COMPOSE, settings(Map.of(
+                "chatmail.host", "127.0.0.1", "chatmail.port.imaps", String.valueOf(closedPort))));
+        assertThat(why).hasValueSatisfying(reason -> assertThat(reason)
+                .contains("127.0.0.1:" + closedPort).contains("docker-compose up -d"));
+    }
+
+    @Test
+    void aReachableComposeWorldIsUsed() throws Exception {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(TargetChoice.unavailable(TargetChoice.COMPOSE, settings(Map.of(
+                    "chatmail.host", "127.0.0.1", "chatmail.port.imaps", String.valueOf(s.getLocalPort()))))).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutDockerTheContainerTargetIsSkippedNotFailed() {
+        Assumptions.assumeFalse(ContainerTarget.dockerAvailable(), "a Docker engine is here: ContainerTargetTest runs instead");
+        assertThat(TargetChoice.unavailable(TargetChoice.CONTAINER, settings(Map.of())))
+                .hasValueSatisfying(reason -> assertThat(reason).startsWith("no Docker engine"));
+    }
+}
