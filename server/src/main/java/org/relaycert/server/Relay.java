@@ -41,6 +41,10 @@ import org.relaycert.server.expiry.ExpiryScheduler;
 import org.relaycert.server.expiry.ExpirySweep;
 import org.relaycert.server.expiry.Retention;
 import org.relaycert.server.imap.ImapRules;
+import org.relaycert.server.limits.ConnectionLimit;
+import org.relaycert.server.limits.ConnectionLimiter;
+import org.relaycert.server.limits.HostProbe;
+import org.relaycert.server.limits.SystemLimits;
 import org.relaycert.server.policy.HeaderCleanup;
 import org.relaycert.server.policy.MailboxQuota;
 import org.relaycert.server.policy.ReferencePolicies;
@@ -121,7 +125,9 @@ public final class Relay implements AutoCloseable {
         EventLoopGroup workers = group(0);
         TlsContexts contexts = new TlsContexts(tls, extensions.tlsProtocols());
         MaildirStore store = new MaildirStore(s.dataDir().resolve("mailboxes"), clock);
-        AccountService accounts = new AccountService(config.params(), store, clock, extensions.creationGate());
+        AccountService accounts = new AccountService(config.params(), store, clock,
+                SystemLimits.both(extensions.creationGate(), SystemLimits.of(config.params(),
+                        extensions.systemProbe().orElseGet(() -> new HostProbe(s.dataDir())))));
         LocalDelivery localDelivery = new LocalDelivery(store, clock, config.params().maxMailboxSize(),
                 new MailboxQuota(config.params().maxMailboxSize(), clock));
         FederationRules federationRules = extensions.federationRules().apply(FederationRules.chatmail());
@@ -164,7 +170,8 @@ public final class Relay implements AutoCloseable {
             SmtpServer server = SmtpServer.start(new SmtpServerConfig(kind, bind(port), host,
                     kind == SmtpPort.MX ? contexts.mx() : contexts.clientPorts(), s.maxLineLength(), s.maxRecipients(),
                     config.params().maxMessageSize(), s.idleTimeout(), smtpRules),
-                    boss, workers, intake, logins::authenticate);
+                    boss, workers, intake, logins::authenticate,
+                    ConnectionLimiter.smtp(ConnectionLimit.smtp(config.params().maxSmtpConnections()), host));
             started.push(server);
             addresses.put(service, server.localAddress());
             if (kind == SmtpPort.SUBMISSIONS) {
@@ -183,10 +190,11 @@ public final class Relay implements AutoCloseable {
                 accounts.recordImapLogin(address);
             }
         };
+        ConnectionLimiter imapLimiter = ConnectionLimiter.imap(ConnectionLimit.imap(config.params().maxImapConnections()));
         for (boolean implicit : new boolean[] {false, true}) {
             ImapServer imap = ImapServer.start(new ImapServerConfig(bind(implicit ? s.imapsPort() : s.imapPort()),
                     implicit, contexts.clientPorts(), host, config.params().maxMailboxSize(), Set.of(XDELTAPUSH),
-                    s.idleTimeout(), imapRules), boss, workers, store, imapAuth, clock);
+                    s.idleTimeout(), imapRules), boss, workers, store, imapAuth, clock, imapLimiter);
             imap.metadata(metadata);
             started.push(imap);
             addresses.put(implicit ? Service.IMAPS : Service.IMAP, imap.localAddress());

@@ -34,6 +34,7 @@ public final class RelayExtensions implements Cloneable {
     private UnaryOperator<PushRules> pushRules = UnaryOperator.identity();
     private UnaryOperator<Notifier> notifier = UnaryOperator.identity();
     private UnaryOperator<ExpiryRules> expiryRules = UnaryOperator.identity();
+    private java.util.Optional<org.relaycert.server.limits.SystemProbe> systemProbe = java.util.Optional.empty();
 
     private RelayExtensions() {
     }
@@ -179,6 +180,17 @@ public final class RelayExtensions implements Cloneable {
     public RelayExtensions withExpiryRules(UnaryOperator<ExpiryRules> edit) {
         RelayExtensions c = copy();
         c.expiryRules = edit;
+        return c;
+    }
+
+    /** How the host's load, memory and free disk are read for the new-account limits; empty: this host's. */
+    public java.util.Optional<org.relaycert.server.limits.SystemProbe> systemProbe() {
+        return systemProbe;
+    }
+
+    public RelayExtensions withSystemProbe(org.relaycert.server.limits.SystemProbe probe) {
+        RelayExtensions c = copy();
+        c.systemProbe = java.util.Optional.of(probe);
         return c;
     }
 }

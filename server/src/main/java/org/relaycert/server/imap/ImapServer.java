@@ -27,6 +27,7 @@ import org.relaycert.server.store.MaildirStore;
  */
 public final class ImapServer implements AutoCloseable {
     public static final String TLS = "tls";
+    public static final String LIMIT = "limit";
     public static final String IDLE = "idle";
     public static final String FRAMES = "frames";
     public static final String RESPONSES = "responses";
@@ -98,6 +99,14 @@ public final class ImapServer implements AutoCloseable {
     /** As above, with the clock that dates APPENDed messages without a date-time. */
     public static ImapServer start(ImapServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
             MaildirStore store, Authenticator auth, Clock clock) throws InterruptedException {
+        return start(config, boss, workers, store, auth, clock,
+                org.relaycert.server.limits.ConnectionLimiter.imap(org.relaycert.server.limits.ConnectionLimit.UNLIMITED));
+    }
+
+    /** As above, turning away connections over {@code limiter}'s limits (one limiter may serve 143 and 993). */
+    public static ImapServer start(ImapServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
+            MaildirStore store, Authenticator auth, Clock clock,
+            org.relaycert.server.limits.ConnectionLimiter limiter) throws InterruptedException {
         SessionRegistry registry = new SessionRegistry();
         store.addListener(registry);
         ChannelGroup connections = new DefaultChannelGroup("imap", GlobalEventExecutor.INSTANCE);
@@ -110,6 +119,7 @@ public final class ImapServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(LIMIT, limiter);
                         if (config.implicitTls()) {
                             ch.pipeline().addLast(TLS, config.tls().newHandler(ch.alloc()));
                         }
