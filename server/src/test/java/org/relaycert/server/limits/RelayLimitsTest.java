@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relaycert.server.RawConnection;
 import org.relaycert.server.Relay;
 import org.relaycert.server.RelayExtensions;
 import org.relaycert.server.Service;

@@ -1,4 +1,4 @@
-package org.relaycert.server.limits;
+package org.relaycert.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,8 +11,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /** A test client on one socket: raw bytes out, CRLF lines in, a 10 s read timeout so no test hangs. */
-final class RawConnection implements AutoCloseable {
-    final Socket socket;
+public final class RawConnection implements AutoCloseable {
+    public final Socket socket;
     private final InputStream in;
 
     private RawConnection(Socket socket) throws IOException {
@@ -21,36 +21,36 @@ final class RawConnection implements AutoCloseable {
         this.in = socket.getInputStream();
     }
 
-    static RawConnection open(InetSocketAddress to) throws IOException {
+    public static RawConnection open(InetSocketAddress to) throws IOException {
         return from(InetAddress.getLoopbackAddress(), to);
     }
 
     /** Connects from {@code local} (any 127.0.0.0/8 address works on Linux loopback). */
-    static RawConnection from(InetAddress local, InetSocketAddress to) throws IOException {
+    public static RawConnection from(InetAddress local, InetSocketAddress to) throws IOException {
         Socket s = new Socket();
         s.bind(new InetSocketAddress(local, 0));
         s.connect(to, 10_000);
         return new RawConnection(s);
     }
 
-    static RawConnection tls(InetSocketAddress to, SSLContext trust) throws IOException {
+    public static RawConnection tls(InetSocketAddress to, SSLContext trust) throws IOException {
         SSLSocket s = (SSLSocket) trust.getSocketFactory().createSocket(to.getAddress(), to.getPort());
         s.setSoTimeout(10_000);
         s.startHandshake();
         return new RawConnection(s);
     }
 
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
         sendBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    void sendBytes(byte[] bytes) throws IOException {
+    public void sendBytes(byte[] bytes) throws IOException {
         socket.getOutputStream().write(bytes);
         socket.getOutputStream().flush();
     }
 
     /** The next line without CRLF, or null at end of stream. */
-    String line() throws IOException {
+    public String line() throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
         while ((c = in.read()) >= 0 && c != '\n') {
@@ -62,7 +62,7 @@ final class RawConnection implements AutoCloseable {
     }
 
     /** Reads lines until one starts with {@code prefix}; null at end of stream. */
-    String lineStartingWith(String prefix) throws IOException {
+    public String lineStartingWith(String prefix) throws IOException {
         String l;
         while ((l = line()) != null && !l.startsWith(prefix)) {
             // skip untagged and continuation lines
