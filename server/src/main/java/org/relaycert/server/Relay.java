@@ -147,7 +147,8 @@ public final class Relay implements AutoCloseable {
         policies.add(rewrites < 0 ? policies.size() : rewrites, new InboundDkimPolicy(new DkimVerifier(mailDns::txt)));
         policies.add(new TraceHeaderCleanup());
         RelayMailIntake intake = new RelayMailIntake(config.params(), accounts, localDelivery, outbound,
-                extensions.mailPolicies().apply(List.copyOf(policies)), federationRules.relayAccess());
+                extensions.mailPolicies().apply(List.copyOf(policies)), federationRules.relayAccess(),
+                extensions.recipientRouting());
         String host = config.mailDomain();
         LoginCheck logins = extensions.logins().apply(accounts::authenticate);
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());

@@ -35,6 +35,7 @@ public final class RelayExtensions implements Cloneable {
     private UnaryOperator<Notifier> notifier = UnaryOperator.identity();
     private UnaryOperator<ExpiryRules> expiryRules = UnaryOperator.identity();
     private java.util.Optional<org.relaycert.server.limits.SystemProbe> systemProbe = java.util.Optional.empty();
+    private org.relaycert.server.delivery.RecipientRouting recipientRouting = org.relaycert.server.delivery.RecipientRouting.LITERAL;
 
     private RelayExtensions() {
     }
@@ -191,6 +192,17 @@ public final class RelayExtensions implements Cloneable {
     public RelayExtensions withSystemProbe(org.relaycert.server.limits.SystemProbe probe) {
         RelayExtensions c = copy();
         c.systemProbe = java.util.Optional.of(probe);
+        return c;
+    }
+
+    /** How addresses of the relay's own domain resolve (chatmail: literally). */
+    public org.relaycert.server.delivery.RecipientRouting recipientRouting() {
+        return recipientRouting;
+    }
+
+    public RelayExtensions withRecipientRouting(org.relaycert.server.delivery.RecipientRouting routing) {
+        RelayExtensions c = copy();
+        c.recipientRouting = routing;
         return c;
     }
 }
