@@ -197,6 +197,7 @@ public final class Relay implements AutoCloseable {
                     implicit, contexts.clientPorts(), host, config.params().maxMailboxSize(), Set.of(XDELTAPUSH),
                     s.idleTimeout(), imapRules), boss, workers, store, imapAuth, clock, imapLimiter);
             imap.metadata(metadata);
+            imap.maxLiteral(config.params().maxMessageSize());
             started.push(imap);
             addresses.put(implicit ? Service.IMAPS : Service.IMAP, imap.localAddress());
             if (implicit) {

@@ -47,6 +47,7 @@ public final class ImapServer implements AutoCloseable {
     private Channel channel;
     private volatile ImapMetadata metadata;
     private volatile Duration failedLoginDelay = FAILED_LOGIN_DELAY;
+    private volatile long maxLiteral = ImapServerConfig.MAX_LITERAL;
 
     private ImapServer(ImapServerConfig config, MaildirStore store, Authenticator auth, Clock clock,
             SessionRegistry registry, ChannelGroup connections, EventExecutorGroup sessionExecutors) {
@@ -68,6 +69,14 @@ public final class ImapServer implements AutoCloseable {
         this.metadata = metadata;
     }
 
+    /**
+     * Caps literals (APPEND) for connections opened from now on; chatmail sets Dovecot's
+     * {@code quota_max_mail_size} to {@code max_message_size}. Bigger literals are refused without reading them.
+     */
+    public void maxLiteral(long octets) {
+        this.maxLiteral = Math.min(octets, ImapServerConfig.MAX_LITERAL);
+    }
+
     /** Changes the delay before a failed authentication is answered, for connections opened from now on. */
     public void failedLoginDelay(Duration delay) {
         this.failedLoginDelay = delay;
@@ -85,7 +94,7 @@ public final class ImapServer implements AutoCloseable {
         connections.add(ch);
         var p = ch.pipeline();
         p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), KEEPALIVE.toMillis(), 0, TimeUnit.MILLISECONDS));
-        p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, ImapServerConfig.MAX_LITERAL));
+        p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, maxLiteral));
         p.addLast(RESPONSES, new ResponseEncoder());
         p.addLast(sessionExecutors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock, tlsActive, () -> metadata,
                 failedLoginDelay));

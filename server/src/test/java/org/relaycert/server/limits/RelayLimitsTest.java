@@ -127,6 +127,19 @@ class RelayLimitsTest {
         assertThat(login("newcomer1@" + DOMAIN, "a-long-password")).as("creation resumes").startsWith("a OK");
     }
 
+    @Test
+    void literalsOverMaxMessageSizeAreRefusedUnreadAndTheSessionGoesOn() throws Exception {
+        try (RawConnection c = RawConnection.tls(relay.address(Service.IMAPS), trust)) {
+            assertThat(c.line()).startsWith("* OK");
+            c.send("a LOGIN literal01@" + DOMAIN + " a-long-password\r\n");
+            assertThat(c.lineStartingWith("a ")).startsWith("a OK");
+            c.send("b APPEND INBOX {" + (31_457_280 + 1) + "}\r\n"); // max_message_size + 1, synchronizing
+            assertThat(c.line()).as("refused at once, no continuation").matches("b (NO|BAD) .*");
+            c.send("c APPEND INBOX {" + 31_457_280 + "}\r\n");
+            assertThat(c.line()).as("exactly the limit is invited").startsWith("+ ");
+        }
+    }
+
     private String login(String user, String password) throws Exception {
         try (RawConnection c = RawConnection.tls(relay.address(Service.IMAPS), trust)) {
             assertThat(c.line()).startsWith("* OK");
