@@ -15,11 +15,12 @@ import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.conformance.target.Credentials;
 import org.relaycert.conformance.target.RelayUnderTest;
 import org.relaycert.conformance.target.Target;
 
 /**
- * Security: no relaying through old address tricks, no command injection across STARTTLS. (AUTH and LOGIN
+ * Security: no relaying through old address tricks, no command injection across STARTTLS, no user enumeration. (AUTH and LOGIN
  * before TLS are SMTP-02 and IMAP-03; VRFY is SMTP-01; plain relaying is FED-05.)
  */
 @ConformanceCheck
@@ -104,5 +105,41 @@ class SecChecks {
                     .noneMatch(l -> l.startsWith("x2 ") || l.startsWith("* CAPABILITY"));
             assertThat(noop.ok()).as("NOOP inside TLS: %s", noop).isTrue();
         }
+    }
+
+    @Test
+    @RequirementId("SEC-04")
+    @DisplayName("SEC-04 EXPN, VRFY and failed logins do not tell existing accounts from unknown addresses")
+    void noUserEnumeration(Target t, Evidence ev) throws Exception {
+        RelayUnderTest r = t.primary();
+        Credentials known = r.account();
+        // An address that can neither exist nor be created (chatmail's local parts are at most 9 characters long)
+        String unknown = "nosuchuser" + "x".repeat(30) + "@" + r.domain();
+        try (SmtpSession s = SmtpSession.open(r.smtp(), null)) {
+            s.ehlo("relaycert.test");
+            s.startTls(t.trust());
+            s.ehlo("relaycert.test");
+            for (String verb : List.of("EXPN", "VRFY")) {
+                SmtpReply forKnown = s.command(verb + " " + known.address());
+                SmtpReply forUnknown = s.command(verb + " " + r.freshCredentials().address());
+                assertThat(forKnown.code()).as("%s existing %s vs unknown %s", verb, forKnown, forUnknown)
+                        .isEqualTo(forUnknown.code());
+            }
+            s.quit();
+            ev.transcript("port 25", s.transcript());
+        }
+        LoginFailure existing = LoginFailure.measure(t, r, known.address(), known.password() + "-wrong", ev);
+        LoginFailure nobody = LoginFailure.measure(t, r, unknown, known.password() + "-wrong", ev);
+        LoginFailure existingAgain = LoginFailure.measure(t, r, known.address(), known.password() + "-wrong", ev);
+        LoginFailure nobodyAgain = LoginFailure.measure(t, r, unknown, known.password() + "-wrong", ev);
+        double existingMs = (existing.millis() + existingAgain.millis()) / 2;
+        double nobodyMs = (nobody.millis() + nobodyAgain.millis()) / 2;
+        double ratio = Math.max(existingMs, nobodyMs) / Math.max(1, Math.min(existingMs, nobodyMs));
+        ev.figure("login_failure_existing_ms", existingMs).figure("login_failure_unknown_ms", nobodyMs)
+                .figure("login_failure_time_ratio", ratio);
+        ev.line("failed login: existing account " + existingMs + " ms, unknown address " + nobodyMs + " ms, ratio " + ratio);
+        assertThat(existing.reply()).as("failed login reply, existing vs unknown").isEqualTo(nobody.reply());
+        // judged loosely: only a gross difference (a slow hash for existing accounts alone, say) fails
+        assertThat(ratio).as("failed-login time ratio, existing vs unknown").isLessThan(3.0);
     }
 }

@@ -102,6 +102,12 @@ public final class RelayMailIntake implements MailIntake {
     }
 
     @Override
+    public boolean knows(String address) {
+        String a = normalize(address.strip().replaceAll("^<|>$", ""));
+        return accounts.rules().isLocal(a) && accounts.exists(a);
+    }
+
+    @Override
     public Reply message(Envelope envelope, byte[] message) throws RejectedException {
         if (message.length > params.maxMessageSize()) {
             throw new RejectedException(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"));
