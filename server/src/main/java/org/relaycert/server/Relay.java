@@ -41,6 +41,10 @@ import org.relaycert.server.expiry.ExpiryScheduler;
 import org.relaycert.server.expiry.ExpirySweep;
 import org.relaycert.server.expiry.Retention;
 import org.relaycert.server.imap.ImapRules;
+import org.relaycert.server.limits.ConnectionLimit;
+import org.relaycert.server.limits.ConnectionLimiter;
+import org.relaycert.server.limits.HostProbe;
+import org.relaycert.server.limits.SystemLimits;
 import org.relaycert.server.policy.HeaderCleanup;
 import org.relaycert.server.policy.MailboxQuota;
 import org.relaycert.server.policy.ReferencePolicies;
@@ -121,7 +125,9 @@ public final class Relay implements AutoCloseable {
         EventLoopGroup workers = group(0);
         TlsContexts contexts = new TlsContexts(tls, extensions.tlsProtocols());
         MaildirStore store = new MaildirStore(s.dataDir().resolve("mailboxes"), clock);
-        AccountService accounts = new AccountService(config.params(), store, clock, extensions.creationGate());
+        AccountService accounts = new AccountService(config.params(), store, clock,
+                SystemLimits.both(extensions.creationGate(), SystemLimits.of(config.params(),
+                        extensions.systemProbe().orElseGet(() -> new HostProbe(s.dataDir())))));
         LocalDelivery localDelivery = new LocalDelivery(store, clock, config.params().maxMailboxSize(),
                 new MailboxQuota(config.params().maxMailboxSize(), clock));
         FederationRules federationRules = extensions.federationRules().apply(FederationRules.chatmail());
@@ -141,7 +147,8 @@ public final class Relay implements AutoCloseable {
         policies.add(rewrites < 0 ? policies.size() : rewrites, new InboundDkimPolicy(new DkimVerifier(mailDns::txt)));
         policies.add(new TraceHeaderCleanup());
         RelayMailIntake intake = new RelayMailIntake(config.params(), accounts, localDelivery, outbound,
-                extensions.mailPolicies().apply(List.copyOf(policies)), federationRules.relayAccess());
+                extensions.mailPolicies().apply(List.copyOf(policies)), federationRules.relayAccess(),
+                extensions.recipientRouting());
         String host = config.mailDomain();
         LoginCheck logins = extensions.logins().apply(accounts::authenticate);
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());
@@ -164,7 +171,8 @@ public final class Relay implements AutoCloseable {
             SmtpServer server = SmtpServer.start(new SmtpServerConfig(kind, bind(port), host,
                     kind == SmtpPort.MX ? contexts.mx() : contexts.clientPorts(), s.maxLineLength(), s.maxRecipients(),
                     config.params().maxMessageSize(), s.idleTimeout(), smtpRules),
-                    boss, workers, intake, logins::authenticate);
+                    boss, workers, intake, logins::authenticate,
+                    ConnectionLimiter.smtp(ConnectionLimit.smtp(config.params().maxSmtpConnections()), host));
             started.push(server);
             addresses.put(service, server.localAddress());
             if (kind == SmtpPort.SUBMISSIONS) {
@@ -183,11 +191,13 @@ public final class Relay implements AutoCloseable {
                 accounts.recordImapLogin(address);
             }
         };
+        ConnectionLimiter imapLimiter = ConnectionLimiter.imap(ConnectionLimit.imap(config.params().maxImapConnections()));
         for (boolean implicit : new boolean[] {false, true}) {
             ImapServer imap = ImapServer.start(new ImapServerConfig(bind(implicit ? s.imapsPort() : s.imapPort()),
                     implicit, contexts.clientPorts(), host, config.params().maxMailboxSize(), Set.of(XDELTAPUSH),
-                    s.idleTimeout(), imapRules), boss, workers, store, imapAuth, clock);
+                    s.idleTimeout(), imapRules), boss, workers, store, imapAuth, clock, imapLimiter);
             imap.metadata(metadata);
+            imap.maxLiteral(config.params().maxMessageSize());
             started.push(imap);
             addresses.put(implicit ? Service.IMAPS : Service.IMAP, imap.localAddress());
             if (implicit) {

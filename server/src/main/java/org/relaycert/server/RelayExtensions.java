@@ -35,6 +35,8 @@ public final class RelayExtensions implements Cloneable {
     private UnaryOperator<Notifier> notifier = UnaryOperator.identity();
     private UnaryOperator<ExpiryRules> expiryRules = UnaryOperator.identity();
     private UnaryOperator<org.relaycert.server.push.SharedEntries> sharedEntries = UnaryOperator.identity();
+    private java.util.Optional<org.relaycert.server.limits.SystemProbe> systemProbe = java.util.Optional.empty();
+    private org.relaycert.server.delivery.RecipientRouting recipientRouting = org.relaycert.server.delivery.RecipientRouting.LITERAL;
 
     private RelayExtensions() {
     }
@@ -191,6 +193,28 @@ public final class RelayExtensions implements Cloneable {
     public RelayExtensions withSharedEntries(UnaryOperator<org.relaycert.server.push.SharedEntries> edit) {
         RelayExtensions c = copy();
         c.sharedEntries = edit;
+        return c;
+    }
+
+    /** How the host's load, memory and free disk are read for the new-account limits; empty: this host's. */
+    public java.util.Optional<org.relaycert.server.limits.SystemProbe> systemProbe() {
+        return systemProbe;
+    }
+
+    public RelayExtensions withSystemProbe(org.relaycert.server.limits.SystemProbe probe) {
+        RelayExtensions c = copy();
+        c.systemProbe = java.util.Optional.of(probe);
+        return c;
+    }
+
+    /** How addresses of the relay's own domain resolve (chatmail: literally). */
+    public org.relaycert.server.delivery.RecipientRouting recipientRouting() {
+        return recipientRouting;
+    }
+
+    public RelayExtensions withRecipientRouting(org.relaycert.server.delivery.RecipientRouting routing) {
+        RelayExtensions c = copy();
+        c.recipientRouting = routing;
         return c;
     }
 }

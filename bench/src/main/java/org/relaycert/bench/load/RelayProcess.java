@@ -28,12 +28,13 @@ final class RelayProcess implements AutoCloseable {
         imaps = Loopback.freePort();
         https = Loopback.freePort();
         Path config = dir.resolve("chatmail.ini");
-        // The per-user send limit is lifted for the bench accounts: the bench measures the relay, not the limiter.
+        // The per-user send limit and the load limit for new accounts are lifted: the bench measures the relay, not the limiters.
         Files.writeString(config, """
                 [params]
                 mail_domain = %s
                 max_user_send_per_minute = 1000000
                 max_user_send_burst_size = 1000000
+                max_load_1m = 1000
                 passthrough_senders = %s
                 [relay]
                 bind_address = %s

@@ -21,7 +21,7 @@ import org.relaycert.reports.Requirement;
  */
 public final class Catalogue {
     public static final String RESOURCE = "/catalogue/requirements.tsv";
-    private static final Pattern ID = Pattern.compile("(ACC|ENC|FED|LAT|RATE|PUSH|EXP|TLS|DKIM|PRIV|SMTP|IMAP|WEB|IOP|REL)-\\d{2}");
+    private static final Pattern ID = Pattern.compile("(ACC|ENC|FED|LAT|RATE|PUSH|EXP|TLS|DKIM|PRIV|SMTP|IMAP|WEB|IOP|REL|SEC)-\\d{2}");
     private static volatile Catalogue instance;
 
     private final Map<String, Requirement> byId;

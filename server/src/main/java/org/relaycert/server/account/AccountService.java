@@ -123,7 +123,12 @@ public final class AccountService {
     }
 
     private Optional<String> storedHash(String address) {
-        Path pw = store.userDirectory(address).resolve(PASSWORD_FILE);
+        Path pw;
+        try {
+            pw = store.userDirectory(address).resolve(PASSWORD_FILE);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // a name that cannot be a mailbox directory (../, /, NUL) has no account
+        }
         try {
             String s = Files.readString(pw, StandardCharsets.US_ASCII).strip();
             return s.isEmpty() ? Optional.empty() : Optional.of(s);

@@ -30,4 +30,9 @@ public interface MailIntake {
         return outcomes.stream().map(Outcome::reply).filter(r -> !r.positive()).findFirst()
                 .orElse(Reply.of(250, "2.0.0", "OK"));
     }
+
+    /** Whether {@code address} is a mailbox here (for EXPN answers that reveal it); none by default. */
+    default boolean knows(String address) {
+        return false;
+    }
 }

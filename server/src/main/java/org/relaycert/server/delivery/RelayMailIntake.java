@@ -20,6 +20,7 @@ public final class RelayMailIntake implements MailIntake {
     private final RemoteDelivery remote;
     private final List<MailPolicy> policies;
     private final FederationRules.RelayAccess relayAccess;
+    private final RecipientRouting routing;
 
     public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
                            List<MailPolicy> policies) {
@@ -29,6 +30,13 @@ public final class RelayMailIntake implements MailIntake {
     /** {@code relayAccess}: Postfix {@code smtpd_relay_restrictions}, who may send to other domains. */
     public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
                            List<MailPolicy> policies, FederationRules.RelayAccess relayAccess) {
+        this(params, accounts, local, remote, policies, relayAccess, RecipientRouting.LITERAL);
+    }
+
+    /** {@code routing}: how an address of our domain resolves to its destination, after the relay-access decision. */
+    public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
+                           List<MailPolicy> policies, FederationRules.RelayAccess relayAccess, RecipientRouting routing) {
+        this.routing = routing;
         this.relayAccess = relayAccess;
         this.params = params;
         this.accounts = accounts;
@@ -64,7 +72,15 @@ public final class RelayMailIntake implements MailIntake {
         return rcpt;
     }
 
-    private String route(Envelope partial, String rcpt) throws RejectedException {
+    private String route(Envelope partial, String received) throws RejectedException {
+        String rcpt = received;
+        if (accounts.rules().isLocal(received)) {
+            rcpt = routing.resolve(received);
+            if (!accounts.rules().isLocal(rcpt)) {
+                // addressed to us as received, so no relay-access decision applies to where it resolved
+                return remoteDestination(rcpt);
+            }
+        }
         if (accounts.rules().isLocal(rcpt)) {
             if (!accounts.exists(rcpt)) {
                 // chatmail accepts and bounces later; without a bounce path we refuse up front, losing nothing.
@@ -75,10 +91,20 @@ public final class RelayMailIntake implements MailIntake {
         if (partial.origin() != Origin.SUBMISSION && relayAccess == FederationRules.RelayAccess.AUTHENTICATED) {
             throw new RejectedException(Reply.of(554, "5.7.1", "<" + rcpt + ">: Relay access denied"));
         }
+        return remoteDestination(rcpt);
+    }
+
+    private String remoteDestination(String rcpt) throws RejectedException {
         if (!remote.accepts(rcpt)) {
             throw new RejectedException(Reply.of(550, "5.7.1", "<" + rcpt + ">: No route to remote domain"));
         }
         return rcpt;
+    }
+
+    @Override
+    public boolean knows(String address) {
+        String a = normalize(address.strip().replaceAll("^<|>$", ""));
+        return accounts.rules().isLocal(a) && accounts.exists(a);
     }
 
     @Override

@@ -27,6 +27,7 @@ import org.relaycert.server.store.MaildirStore;
  */
 public final class ImapServer implements AutoCloseable {
     public static final String TLS = "tls";
+    public static final String LIMIT = "limit";
     public static final String IDLE = "idle";
     public static final String FRAMES = "frames";
     public static final String RESPONSES = "responses";
@@ -46,6 +47,7 @@ public final class ImapServer implements AutoCloseable {
     private Channel channel;
     private volatile ImapMetadata metadata;
     private volatile Duration failedLoginDelay = FAILED_LOGIN_DELAY;
+    private volatile long maxLiteral = ImapServerConfig.MAX_LITERAL;
 
     private ImapServer(ImapServerConfig config, MaildirStore store, Authenticator auth, Clock clock,
             SessionRegistry registry, ChannelGroup connections, EventExecutorGroup sessionExecutors) {
@@ -67,6 +69,14 @@ public final class ImapServer implements AutoCloseable {
         this.metadata = metadata;
     }
 
+    /**
+     * Caps literals (APPEND) for connections opened from now on; chatmail sets Dovecot's
+     * {@code quota_max_mail_size} to {@code max_message_size}. Bigger literals are refused without reading them.
+     */
+    public void maxLiteral(long octets) {
+        this.maxLiteral = Math.min(octets, ImapServerConfig.MAX_LITERAL);
+    }
+
     /** Changes the delay before a failed authentication is answered, for connections opened from now on. */
     public void failedLoginDelay(Duration delay) {
         this.failedLoginDelay = delay;
@@ -84,7 +94,7 @@ public final class ImapServer implements AutoCloseable {
         connections.add(ch);
         var p = ch.pipeline();
         p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), KEEPALIVE.toMillis(), 0, TimeUnit.MILLISECONDS));
-        p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, ImapServerConfig.MAX_LITERAL));
+        p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, maxLiteral));
         p.addLast(RESPONSES, new ResponseEncoder());
         p.addLast(sessionExecutors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock, tlsActive, () -> metadata,
                 failedLoginDelay));
@@ -98,6 +108,14 @@ public final class ImapServer implements AutoCloseable {
     /** As above, with the clock that dates APPENDed messages without a date-time. */
     public static ImapServer start(ImapServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
             MaildirStore store, Authenticator auth, Clock clock) throws InterruptedException {
+        return start(config, boss, workers, store, auth, clock,
+                org.relaycert.server.limits.ConnectionLimiter.imap(org.relaycert.server.limits.ConnectionLimit.UNLIMITED));
+    }
+
+    /** As above, turning away connections over {@code limiter}'s limits (one limiter may serve 143 and 993). */
+    public static ImapServer start(ImapServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
+            MaildirStore store, Authenticator auth, Clock clock,
+            org.relaycert.server.limits.ConnectionLimiter limiter) throws InterruptedException {
         SessionRegistry registry = new SessionRegistry();
         store.addListener(registry);
         ChannelGroup connections = new DefaultChannelGroup("imap", GlobalEventExecutor.INSTANCE);
@@ -110,6 +128,7 @@ public final class ImapServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(LIMIT, limiter);
                         if (config.implicitTls()) {
                             ch.pipeline().addLast(TLS, config.tls().newHandler(ch.alloc()));
                         }

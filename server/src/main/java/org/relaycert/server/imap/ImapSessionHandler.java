@@ -258,12 +258,15 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
 
     @Override
     public void startTls(Response okResponse) {
-        discarding = true;
+        boolean discard = config.rules().startTlsDiscardsPipelined();
+        discarding = discard;
         SslContext tls = config.tls();
         var channel = ctx.channel();
         // Run on the event loop so earlier writes leave in plaintext first and no decoded byte is kept.
         channel.eventLoop().execute(() -> {
-            channel.pipeline().get(ImapFrameDecoder.class).discardBufferedInput();
+            if (discard) {
+                channel.pipeline().get(ImapFrameDecoder.class).discardBufferedInput();
+            }
             SslHandler ssl = new SslHandler(tls.newEngine(channel.alloc()), true);
             channel.pipeline().addFirst(ImapServer.TLS, ssl);
             channel.writeAndFlush(okResponse);

@@ -19,7 +19,7 @@ final class Ehlo implements Command {
     @Override
     public void execute(SmtpSession session, String argument) throws SmtpException {
         String domain = argument.strip();
-        if (domain.isEmpty() || domain.contains(" ")) {
+        if (domain.isEmpty() || domain.contains(" ") || Ehlo.hasControlCharacters(domain)) {
             throw SmtpException.syntax("EHLO hostname");
         }
         session.greeted(domain);
@@ -38,5 +38,10 @@ final class Ehlo implements Command {
         }
         lines.subList(1, lines.size()).removeIf(l -> config.rules().discardEhloKeywords().contains(l.split(" ", 2)[0].toUpperCase(Locale.ROOT)));
         session.replyLines(250, lines);
+    }
+
+    /** NUL and other controls are no part of a domain or address literal (RFC 5321 4.1.2); they get 501. */
+    static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 }

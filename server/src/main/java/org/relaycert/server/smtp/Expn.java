@@ -1,8 +1,8 @@
 package org.relaycert.server.smtp;
 
 /**
- * EXPN (RFC 5321 section 4.1.1.7): not offered; mailing lists do not exist on a chatmail relay and
- * expanding would enumerate addresses.
+ * EXPN (RFC 5321 section 4.1.1.7): answered by {@link SmtpRules#expn()}; chatmail's is "not implemented"
+ * for every argument, since mailing lists do not exist on a chatmail relay and expanding would enumerate addresses.
  *
  * <pre>
  * expn = "EXPN" SP String CRLF
@@ -11,6 +11,10 @@ package org.relaycert.server.smtp;
 final class Expn implements Command {
     @Override
     public void execute(SmtpSession session, String argument) throws SmtpException {
-        throw new SmtpException(502, "5.5.1", "Error: command not implemented");
+        String what = argument.strip();
+        if (what.isEmpty()) {
+            throw SmtpException.syntax("EXPN address");
+        }
+        session.offload(() -> session.intake().knows(what), known -> session.config().rules().expn().expand(what, known));
     }
 }

@@ -13,7 +13,7 @@ final class Helo implements Command {
     @Override
     public void execute(SmtpSession session, String argument) throws SmtpException {
         String domain = argument.strip();
-        if (domain.isEmpty() || domain.contains(" ")) {
+        if (domain.isEmpty() || domain.contains(" ") || Ehlo.hasControlCharacters(domain)) {
             throw SmtpException.syntax("HELO hostname");
         }
         session.greeted(domain);

@@ -9,9 +9,11 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.relaycert.server.delivery.MailIntake;
+import org.relaycert.server.limits.ConnectionLimiter;
 
-/** Builds one connection's pipeline: [tls] - idle - lines - data - session (also on connections adopted from port 443). */
+/** Builds one connection's pipeline: limit - [tls] - idle - lines - data - session (also on connections adopted from port 443). */
 final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
+    static final String LIMIT = "limit";
     static final String TLS = "tls";
     static final String IDLE = "idle";
     static final String LINES = "lines";
@@ -23,10 +25,12 @@ final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
     private final Authenticator authenticator;
     private final Executor blocking;
     private final ChannelGroup connections;
+    private final ConnectionLimiter limiter;
 
     SmtpChannelInitializer(SmtpServerConfig config, MailIntake intake, Authenticator authenticator, Executor blocking,
-                           ChannelGroup connections) {
+                           ChannelGroup connections, ConnectionLimiter limiter) {
         this.config = config;
+        this.limiter = limiter;
         this.connections = connections;
         this.intake = intake;
         this.authenticator = authenticator;
@@ -45,6 +49,9 @@ final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
     void install(Channel ch, boolean tlsDone) {
         connections.add(ch);
         ChannelPipeline p = ch.pipeline();
+        if (!tlsDone) {
+            p.addLast(LIMIT, limiter); // connections handed over from 443 were counted there (nginx)
+        }
         if (config.port().implicitTls() && !tlsDone) {
             p.addLast(TLS, config.tls().newHandler(ch.alloc()));
         }

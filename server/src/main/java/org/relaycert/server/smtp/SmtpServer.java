@@ -37,12 +37,20 @@ public final class SmtpServer implements AutoCloseable {
      */
     public static SmtpServer start(SmtpServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
                                    MailIntake intake, Authenticator auth) throws InterruptedException {
+        return start(config, boss, workers, intake, auth,
+                org.relaycert.server.limits.ConnectionLimiter.smtp(org.relaycert.server.limits.ConnectionLimit.UNLIMITED, config.hostname()));
+    }
+
+    /** As above, turning away connections over {@code limiter}'s limits. */
+    public static SmtpServer start(SmtpServerConfig config, EventLoopGroup boss, EventLoopGroup workers,
+                                   MailIntake intake, Authenticator auth,
+                                   org.relaycert.server.limits.ConnectionLimiter limiter) throws InterruptedException {
         Objects.requireNonNull(intake, "intake");
         Objects.requireNonNull(auth, "auth");
         ExecutorService blocking = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("smtp-" + config.port().name().toLowerCase(java.util.Locale.ROOT) + "-", 0).factory());
         ChannelGroup connections = new DefaultChannelGroup("smtp-" + config.port(), GlobalEventExecutor.INSTANCE);
-        SmtpChannelInitializer initializer = new SmtpChannelInitializer(config, intake, auth, blocking, connections);
+        SmtpChannelInitializer initializer = new SmtpChannelInitializer(config, intake, auth, blocking, connections, limiter);
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)

@@ -125,8 +125,23 @@ final class SmtpSession {
     // ---- answering ----
 
     void reply(Reply reply) {
+        boolean error = countsAsError(reply.code());
+        SmtpRules.ErrorPacing pacing = config.rules().errorPacing();
+        if (error && errors + 1 >= pacing.softLimit() && pacing.sleep().isPositive()) {
+            // smtpd_error_sleep_time: the reply (and the next command) wait; input stays paused meanwhile
+            ctx.executor().schedule(() -> {
+                if (!closing && ctx.channel().isActive()) {
+                    answer(reply, true);
+                }
+            }, pacing.sleep().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+        }
+        answer(reply, error);
+    }
+
+    private void answer(Reply reply, boolean error) {
         write(reply.line());
-        if (countsAsError(reply.code()) && ++errors >= MAX_ERRORS) {
+        if (error && ++errors >= MAX_ERRORS) {
             replyAndClose(Reply.of(421, "4.7.0", config.hostname() + " Error: too many errors"));
             return;
         }
@@ -211,7 +226,9 @@ final class SmtpSession {
     }
 
     void startTls() {
-        lines.discardBuffered();
+        if (config.rules().startTlsDiscardsPipelined()) {
+            lines.discardBuffered();
+        }
         startTlsPending = true;
         // startTls=true lets the 220 below leave in plaintext; everything after is TLS.
         ctx.pipeline().addFirst(SmtpChannelInitializer.TLS, new SslHandler(config.tls().newEngine(ctx.alloc()), true));

@@ -62,7 +62,8 @@ class PushOnDeliveryTest {
                 push_gateway_url = http://127.0.0.1:%d/notify
                 """.formatted(dir, gateway.getAddress().getPort()), dir), java.time.Clock.systemUTC(),
                 // Push is what this test judges; it submits cleartext, which the encryption policy would refuse.
-                org.relaycert.server.RelayExtensions.reference().withMailPolicies(p -> java.util.List.of()));
+                org.relaycert.server.RelayExtensions.reference().withMailPolicies(p -> java.util.List.of())
+                        .withSystemProbe(org.relaycert.server.limits.SystemProbe.UNKNOWN));
         trust = org.relaycert.server.TestTrust.trusting(relay.certificate());
     }
 

@@ -1,0 +1,40 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.latency.LatencyProbe;
+import org.relaycert.conformance.latency.LatencySamples;
+import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.target.Target;
+
+/** Whether the relay still delivers within the latency bound while something is pressing on it. */
+final class DeliveryUnderLoad {
+    /** The seed promise's bound, as LAT-01 (end of DATA to IDLE EXISTS). */
+    static final double BOUND_MS = 1000;
+    static final int MESSAGES = 5;
+
+    private DeliveryUnderLoad() {
+    }
+
+    /** Sends {@link #MESSAGES} messages between two accounts; the median must be under the bound, none lost. */
+    static void assertDelivers(Target t, Evidence ev, String while_) {
+        RelayUnderTest r = t.primary();
+        LatencySamples samples;
+        try {
+            LatencyProbe.Result result = new LatencyProbe(t.trust(), Messages::forDelivery)
+                    .run(new LatencyProbe.Party(r, r.account()), new LatencyProbe.Party(r, r.account()), MESSAGES);
+            ev.transcript("submission " + while_, result.submission());
+            ev.transcript("IDLE " + while_, result.idle());
+            samples = result.samples();
+        } catch (Exception e) {
+            throw new AssertionError("no delivery " + while_ + ": " + e, e);
+        }
+        for (double ms : samples.millis()) {
+            ev.figure("latency_ms", ms);
+        }
+        ev.line("delivery " + while_ + ": " + samples.millis() + " ms, lost " + samples.lost());
+        assertThat(samples.lost()).as("messages lost %s", while_).isZero();
+        assertThat(samples.percentile(50)).as("median end of DATA -> EXISTS %s, ms", while_).isLessThan(BOUND_MS);
+    }
+}

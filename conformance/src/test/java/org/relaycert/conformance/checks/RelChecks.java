@@ -1,0 +1,136 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.ConformanceCheck;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.ImapResponse;
+import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.target.Target;
+
+/** Reliability: the relay holds up under many connections, slow clients and garbage, and keeps delivering. */
+@ConformanceCheck
+class RelChecks {
+    /** A client waits this long for any answer here; a relay that takes longer lets the client down. */
+    static final Duration PATIENCE = Duration.ofSeconds(5);
+
+    @Test
+    @RequirementId("REL-01")
+    @DisplayName("REL-01 500 concurrent connections: each greeted or cleanly refused, and delivery stays within 1 s")
+    void survivesManyConnections(Target t, Evidence ev) throws Exception {
+        RelayUnderTest r = t.primary();
+        try (ConnectionFlood smtp = ConnectionFlood.open(r.smtp(), 250, Duration.ofSeconds(10));
+             ConnectionFlood imap = ConnectionFlood.open(r.imap(), 250, Duration.ofSeconds(10))) {
+            ev.line("250 connections to port 25: " + smtp + "; 250 to port 143: " + imap);
+            for (ConnectionFlood f : List.of(smtp, imap)) {
+                assertThat(f.count(ConnectionFlood.Outcome.SILENT) + f.count(ConnectionFlood.Outcome.UNREACHABLE))
+                        .as("connections neither greeted nor refused (%s)", f).isZero();
+            }
+            DeliveryUnderLoad.assertDelivers(t, ev, "with 500 connections open");
+        }
+    }
+
+    @Test
+    @RequirementId("REL-02")
+    @DisplayName("REL-02 slow clients (slowloris) do not keep others from being served")
+    void slowClientsBlockNobody(Target t, Evidence ev) throws Exception {
+        RelayUnderTest r = t.primary();
+        Credentials c = r.account();
+        try (ConnectionFlood slowSmtp = ConnectionFlood.open(r.smtp(), 100, Duration.ofSeconds(10));
+             ConnectionFlood slowImap = ConnectionFlood.open(r.imap(), 100, Duration.ofSeconds(10))) {
+            slowSmtp.trickle("EHL");
+            slowImap.trickle("s1 NOO");
+            ev.line("slow clients holding partial commands: port 25 " + slowSmtp + ", port 143 " + slowImap);
+            try (SmtpSession s = SmtpSession.open(r.smtp(), null, null, PATIENCE)) {
+                SmtpReply greeting = s.greeting();
+                SmtpReply ehlo = greeting.code() == 220 ? s.ehlo("relaycert.test") : greeting;
+                ev.transcript("a normal client on port 25 meanwhile", s.transcript());
+                assertThat(greeting.code()).as("greeting for a normal client: %s", greeting).isEqualTo(220);
+                assertThat(ehlo.code()).as("EHLO of a normal client: %s", ehlo).isEqualTo(250);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("a normal client on port 25 got no answer within " + PATIENCE, e);
+            }
+            slowSmtp.trickle("O");
+            slowImap.trickle("O");
+            try (ImapSession s = ImapSession.open(r.imaps(), t.trust(), null, PATIENCE)) {
+                ImapResponse login = s.login(c.address(), c.password());
+                ev.transcript("a normal client on port 993 meanwhile", s.transcript());
+                assertThat(login.ok()).as("login of a normal client: %s", login).isTrue();
+            } catch (java.net.SocketTimeoutException e) {
+                throw new AssertionError("a normal client on port 993 got no answer within " + PATIENCE, e);
+            }
+            DeliveryUnderLoad.assertDelivers(t, ev, "with 200 slow clients connected");
+        }
+    }
+
+    @Test
+    @RequirementId("REL-03")
+    @DisplayName("REL-03 garbage input is answered with protocol errors and the connection stays usable or closes cleanly")
+    void garbageGetsErrors(Target t, Evidence ev) throws Exception {
+        RelayUnderTest r = t.primary();
+        List<byte[]> smtpGarbage = List.of(bytes("\u00ff\u00fe\u00c3\u0028"), bytes("\u0000\u0001\u0002"),
+                bytes("XYZZY plugh"), bytes("MAIL FROM:<<<>>>"), bytes("A".repeat(3000)));
+        try (SmtpSession s = SmtpSession.open(r.smtp(), null, null, PATIENCE)) {
+            s.ehlo("relaycert.test");
+            boolean closed = false;
+            for (byte[] junk : smtpGarbage) {
+                s.sendRaw(junk, "C: <" + junk.length + " bytes of garbage>");
+                SmtpReply reply = readOrFail(s, "port 25", ev);
+                if (reply.code() == 0 || reply.code() == 421) {
+                    closed = true; // a clean end: the relay may hang up on a client that only sends garbage
+                    break;
+                }
+                assertThat(reply.code()).as("reply to garbage: %s", reply).isBetween(500, 599);
+            }
+            if (!closed) {
+                SmtpReply noop = readOrFail(s, "port 25", ev, "NOOP");
+                assertThat(noop.code()).as("NOOP after the garbage: %s", noop).isEqualTo(250);
+            }
+            ev.transcript("port 25", s.transcript());
+        }
+        try (ImapSession s = ImapSession.open(r.imap(), null, null, PATIENCE)) {
+            List<byte[]> imapGarbage = List.of(bytes("g1 \u00ff\u00fe\u0080"), bytes("\u0000\u0001\u0002"),
+                    bytes("g3 XYZZY plugh"), bytes("g4 LOGIN"), bytes("g5 " + "A".repeat(3000)));
+            for (byte[] junk : imapGarbage) {
+                s.sendRaw(junk, "C: <" + junk.length + " bytes of garbage>");
+            }
+            ImapResponse noop;
+            try {
+                noop = s.command("NOOP");
+            } catch (java.net.SocketTimeoutException e) {
+                ev.transcript("port 143", s.transcript());
+                throw new AssertionError("no answer within " + PATIENCE + " after garbage on port 143", e);
+            }
+            ev.transcript("port 143", s.transcript());
+            long errors = noop.untagged().stream().filter(l -> l.matches("^(g\\d|\\*) (BAD|NO)( .*)?$")).count();
+            if (!"CLOSED".equals(noop.status())) {
+                assertThat(errors).as("BAD/NO answers to %d garbage lines", imapGarbage.size()).isEqualTo(imapGarbage.size());
+                assertThat(noop.ok()).as("NOOP after the garbage: %s", noop).isTrue();
+            }
+        }
+    }
+
+    private static SmtpReply readOrFail(SmtpSession s, String where, Evidence ev, String... command) throws IOException {
+        try {
+            return command.length == 0 ? s.readReply() : s.command(command[0]);
+        } catch (java.net.SocketTimeoutException e) {
+            ev.transcript(where, s.transcript());
+            throw new AssertionError("no answer within " + PATIENCE + " on " + where + " (a tarpit or a hang)", e);
+        }
+    }
+
+    private static byte[] bytes(String latin1) {
+        return (latin1 + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,145 @@
+package org.relaycert.conformance.checks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.ConformanceCheck;
+import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.ImapResponse;
+import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.conformance.target.Credentials;
+import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.target.Target;
+
+/**
+ * Security: no relaying through old address tricks, no command injection across STARTTLS, no user enumeration. (AUTH and LOGIN
+ * before TLS are SMTP-02 and IMAP-03; VRFY is SMTP-01; plain relaying is FED-05.)
+ */
+@ConformanceCheck
+class SecChecks {
+    /** A domain no relay of the target serves; nothing is ever delivered there (the relay must refuse). */
+    static final String ELSEWHERE = "relaycert-elsewhere.test";
+
+    @Test
+    @RequirementId("SEC-01")
+    @DisplayName("SEC-01 no open relay through percent hack, bang path, quoted local part or source route")
+    void noRelayThroughAddressTricks(Target t, Evidence ev) throws Exception {
+        RelayUnderTest r = t.primary();
+        String here = r.domain();
+        List<String> tricks = List.of(
+                "victim%" + ELSEWHERE + "@" + here,
+                ELSEWHERE + "!victim@" + here,
+                "\"victim@" + ELSEWHERE + "\"@" + here,
+                "@" + here + ":victim@" + ELSEWHERE,
+                "victim%" + ELSEWHERE + "%" + here + "@" + here);
+        List<String> accepted = new ArrayList<>();
+        try (SmtpSession s = SmtpSession.open(r.smtp(), null)) {
+            s.ehlo("relaycert.test");
+            s.startTls(t.trust());
+            s.ehlo("relaycert.test");
+            for (String rcpt : tricks) {
+                SmtpReply mail = s.command("MAIL FROM:<stranger@relaycert-outside.test>");
+                assertThat(mail.code()).as("MAIL FROM from another relay: %s", mail).isEqualTo(250);
+                SmtpReply reply = s.command("RCPT TO:<" + rcpt + ">");
+                if (reply.positive()) {
+                    accepted.add(rcpt + " -> " + reply);
+                }
+                s.command("RSET");
+            }
+            s.quit();
+            ev.transcript("port 25 of " + here, s.transcript());
+        }
+        assertThat(accepted).as("recipients that route to %s accepted from an unauthenticated sender", ELSEWHERE).isEmpty();
+    }
+
+    @Test
+    @RequirementId("SEC-02")
+    @DisplayName("SEC-02 SMTP discards commands pipelined behind STARTTLS")
+    void smtpStartTlsInjection(Target t, Evidence ev) throws Exception {
+        try (SmtpSession s = SmtpSession.open(t.primary().smtp(), null)) {
+            s.ehlo("relaycert.test");
+            s.sendRaw("STARTTLS\r\nNOOP injected\r\n".getBytes(StandardCharsets.US_ASCII), "C: STARTTLS + NOOP in one write");
+            SmtpReply start = s.readReply();
+            assertThat(start.code()).as("STARTTLS: %s", start).isEqualTo(220);
+            SmtpReply first;
+            try {
+                s.upgrade(t.trust());
+                first = s.ehlo("relaycert.test");
+            } catch (IOException e) {
+                ev.transcript("port 25", s.transcript());
+                throw new AssertionError("the TLS session broke after the injected command (answered in plaintext?): " + e, e);
+            }
+            ev.transcript("port 25", s.transcript());
+            assertThat(first.lines().size()).as("first reply inside TLS must be the EHLO reply, not the injected NOOP's: %s",
+                    first).isGreaterThan(1);
+        }
+    }
+
+    @Test
+    @RequirementId("SEC-03")
+    @DisplayName("SEC-03 IMAP discards commands pipelined behind STARTTLS")
+    void imapStartTlsInjection(Target t, Evidence ev) throws Exception {
+        try (ImapSession s = ImapSession.open(t.primary().imap(), null)) {
+            s.sendRaw("x1 STARTTLS\r\nx2 CAPABILITY\r\n".getBytes(StandardCharsets.US_ASCII), "C: STARTTLS + CAPABILITY in one write");
+            ImapResponse start = s.readUntilTagged("x1");
+            assertThat(start.ok()).as("STARTTLS: %s", start).isTrue();
+            assertThat(start.untagged()).as("nothing answered before TLS").isEmpty();
+            ImapResponse noop;
+            try {
+                s.upgrade(t.trust());
+                noop = s.command("NOOP");
+            } catch (IOException e) {
+                ev.transcript("port 143", s.transcript());
+                throw new AssertionError("the TLS session broke after the injected command (answered in plaintext?): " + e, e);
+            }
+            ev.transcript("port 143", s.transcript());
+            assertThat(noop.untagged()).as("answers to the injected command inside TLS")
+                    .noneMatch(l -> l.startsWith("x2 ") || l.startsWith("* CAPABILITY"));
+            assertThat(noop.ok()).as("NOOP inside TLS: %s", noop).isTrue();
+        }
+    }
+
+    @Test
+    @RequirementId("SEC-04")
+    @DisplayName("SEC-04 EXPN, VRFY and failed logins do not tell existing accounts from unknown addresses")
+    void noUserEnumeration(Target t, Evidence ev) throws Exception {
+        RelayUnderTest r = t.primary();
+        Credentials known = r.account();
+        // An address that can neither exist nor be created (chatmail's local parts are at most 9 characters long)
+        String unknown = "nosuchuser" + "x".repeat(30) + "@" + r.domain();
+        try (SmtpSession s = SmtpSession.open(r.smtp(), null)) {
+            s.ehlo("relaycert.test");
+            s.startTls(t.trust());
+            s.ehlo("relaycert.test");
+            for (String verb : List.of("EXPN", "VRFY")) {
+                SmtpReply forKnown = s.command(verb + " " + known.address());
+                SmtpReply forUnknown = s.command(verb + " " + r.freshCredentials().address());
+                assertThat(forKnown.code()).as("%s existing %s vs unknown %s", verb, forKnown, forUnknown)
+                        .isEqualTo(forUnknown.code());
+            }
+            s.quit();
+            ev.transcript("port 25", s.transcript());
+        }
+        LoginFailure existing = LoginFailure.measure(t, r, known.address(), known.password() + "-wrong", ev);
+        LoginFailure nobody = LoginFailure.measure(t, r, unknown, known.password() + "-wrong", ev);
+        LoginFailure existingAgain = LoginFailure.measure(t, r, known.address(), known.password() + "-wrong", ev);
+        LoginFailure nobodyAgain = LoginFailure.measure(t, r, unknown, known.password() + "-wrong", ev);
+        double existingMs = (existing.millis() + existingAgain.millis()) / 2;
+        double nobodyMs = (nobody.millis() + nobodyAgain.millis()) / 2;
+        double ratio = Math.max(existingMs, nobodyMs) / Math.max(1, Math.min(existingMs, nobodyMs));
+        ev.figure("login_failure_existing_ms", existingMs).figure("login_failure_unknown_ms", nobodyMs)
+                .figure("login_failure_time_ratio", ratio);
+        ev.line("failed login: existing account " + existingMs + " ms, unknown address " + nobodyMs + " ms, ratio " + ratio);
+        assertThat(existing.reply()).as("failed login reply, existing vs unknown").isEqualTo(nobody.reply());
+        // judged loosely: only a gross difference (a slow hash for existing accounts alone, say) fails
+        assertThat(ratio).as("failed-login time ratio, existing vs unknown").isLessThan(3.0);
+    }
+}

@@ -1,0 +1,84 @@
+package org.relaycert.conformance.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.target.Targets;
+import org.relaycert.reports.Verdict;
+import org.relaycert.conformance.verdict.Verdicts;
+
+/**
+ * The suite against a target that hangs, answers garbage or drops connections: every check ends with FAIL
+ * or ERROR and a reason, within its timeouts; none passes and the run never sticks.
+ */
+class HostileTargetTest {
+    /** One check per protocol and front end: SMTP 587, IMAP 993 (with account creation over HTTPS), SMTP 25, raw garbage. */
+    private static final List<String> CHECKS = List.of("SMTP-02", "IMAP-01", "SEC-02", "REL-03", "WEB-02");
+    /** Each check waits at most about 15 s for one answer; five in a row, with room to spare. */
+    private static final Duration WHOLE_RUN = Duration.ofMinutes(3);
+
+    @ParameterizedTest
+    @EnumSource(HostileServer.Behaviour.class)
+    void checksEndWithFailOrErrorInTime(HostileServer.Behaviour behaviour) throws Exception {
+        try (HostileServer server = new HostileServer(behaviour)) {
+            Map<String, Verdicts.Judgement> verdicts = assertTimeoutPreemptively(WHOLE_RUN, () -> run(server.port()));
+            assertThat(verdicts.keySet()).as("every selected check ran").containsExactlyInAnyOrderElementsOf(CHECKS);
+            verdicts.forEach((id, j) -> {
+                assertThat(j.verdict()).as("%s against a server that does %s: %s", id, behaviour, j.reason())
+                        .isIn(Verdict.FAIL, Verdict.ERROR);
+                assertThat(j.reason()).as("%s says why", id).isNotBlank();
+            });
+        }
+    }
+
+    private static Map<String, Verdicts.Judgement> run(int port) {
+        PostDiscoveryFilter only = d -> d.getSource().filter(s -> s instanceof MethodSource)
+                .map(s -> requirement((MethodSource) s))
+                .map(id -> FilterResult.includedIf(id.isPresent() && CHECKS.contains(id.get())))
+                .orElse(FilterResult.included("container"));
+        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectPackage("org.relaycert.conformance.checks"))
+                .filters(only)
+                .configurationParameter(Targets.NESTED_PARAMETER, "true")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .configurationParameter("chatmail.target", "hostile.test")
+                .configurationParameter("chatmail.host", "127.0.0.1")
+                .configurationParameter("chatmail.insecure", "true");
+        for (String service : List.of("smtp", "submission", "smtps", "imap", "imaps", "https")) {
+            b.configurationParameter("chatmail.port." + service, String.valueOf(port));
+        }
+        LauncherDiscoveryRequest request = b.build();
+        Map<String, Verdicts.Judgement> verdicts = new ConcurrentHashMap<>();
+        LauncherFactory.create().execute(request, new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (id.isTest() && id.getSource().orElse(null) instanceof MethodSource ms) {
+                    requirement(ms).ifPresent(r -> verdicts.put(r, Verdicts.judge(result)));
+                }
+            }
+        });
+        return verdicts;
+    }
+
+    private static Optional<String> requirement(MethodSource source) {
+        return Optional.ofNullable(source.getJavaMethod().getAnnotation(RequirementId.class)).map(RequirementId::value);
+    }
+}
