@@ -2,6 +2,7 @@ package org.relaycert.server.imap;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.relaycert.server.FuzzBudget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -22,7 +23,7 @@ class ImapCommandFuzzTest {
     private static final int MAX_LINE = 512;
     private static final int MAX_LITERAL = 1024;
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = FuzzBudget.ON_DEMAND)
     void framesAndCommands(FuzzedDataProvider data) {
         int chunk = data.consumeInt(1, 64);
         byte[] input = data.consumeRemainingAsBytes();
@@ -40,7 +41,7 @@ class ImapCommandFuzzTest {
     }
 
     /** One line straight into the parser, literals and all, without the decoder's limits. */
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = FuzzBudget.ON_DEMAND)
     void parser(byte[] line) {
         parse(line);
     }

@@ -2,6 +2,7 @@ package org.relaycert.server.policy;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.relaycert.server.FuzzBudget;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ class EncryptionCheckFuzzTest {
             CleartextException.chatmail(), true, recipient -> true);
     private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 4000);
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = FuzzBudget.ON_DEMAND)
     void encryptionCheck(FuzzedDataProvider data) {
         boolean outgoing = data.consumeBoolean();
         byte[] message = data.consumeRemainingAsBytes();
@@ -41,7 +42,7 @@ class EncryptionCheckFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = FuzzBudget.ON_DEMAND)
     void openPgpPackets(byte[] data) {
         OpenPgpPackets.reference().isEncryptedMessage(data);
         ArmoredMessage.decode(new String(data, java.nio.charset.StandardCharsets.ISO_8859_1));
