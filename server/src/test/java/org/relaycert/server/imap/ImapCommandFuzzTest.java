@@ -2,11 +2,11 @@ package org.relaycert.server.imap;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.relaycert.server.FuzzBudget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
+import org.relaycert.server.FuzzBudget;
 import org.relaycert.server.imap.frame.CommandFrame;
 import org.relaycert.server.imap.frame.ImapFrameDecoder;
 import org.relaycert.server.imap.frame.RejectedFrame;

@@ -2,10 +2,10 @@ package org.relaycert.server.policy;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.relaycert.server.FuzzBudget;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import org.relaycert.server.FuzzBudget;
 import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.Origin;
 import org.relaycert.server.delivery.RejectedException;

@@ -1,12 +1,13 @@
 package org.relaycert.server.smtp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.relaycert.server.FuzzBudget;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -17,8 +18,11 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.relaycert.server.FuzzBudget;
 import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.MailIntake;
 import org.relaycert.server.delivery.RejectedException;
@@ -93,7 +97,31 @@ class SmtpCommandFuzzTest {
     void session(FuzzedDataProvider data) {
         boolean submission = data.consumeBoolean();
         int chunk = data.consumeInt(1, 128);
-        byte[] input = data.consumeRemainingAsBytes();
+        run(submission, chunk, data.consumeRemainingAsBytes());
+    }
+
+    /** The harness is not vacuous: a well-formed submission in small pieces reaches the intake. */
+    @Test
+    void harnessDeliversAWholeTransaction() {
+        String plain = Base64.getEncoder().encodeToString("\0alice@relay.test\0secret-password".getBytes(StandardCharsets.UTF_8));
+        String input = "EHLO c\r\nAUTH PLAIN " + plain + "\r\nMAIL FROM:<alice@relay.test>\r\nRCPT TO:<bob@relay.test>\r\n"
+                + "DATA\r\nSubject: x\r\n\r\n..hi\r\n.\r\nQUIT\r\n";
+        Session s = run(true, 3, input.getBytes(StandardCharsets.US_ASCII));
+        assertThat(s.intake().messages).isEqualTo(1);
+        assertThat(s.written()).contains("235 ", "354 ", "221 ");
+    }
+
+    /** The first finding: VRFY echoed a bare CR from its argument into the reply (regression input kept). */
+    @Test
+    void echoedControlCharactersStayOutOfReplies() {
+        Session s = run(false, 128, "EHLO c\r\nVRFY x\rm\r\nVRFY a\u0000b\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(s.written()).contains("252 2.0.0 x?m\r\n", "252 2.0.0 a?b\r\n");
+    }
+
+    private record Session(CheckingIntake intake, String written) {
+    }
+
+    private static Session run(boolean submission, int chunk, byte[] input) {
         HANDLER_LOG.list.clear();
         CheckingIntake intake = new CheckingIntake();
         Authenticator auth = (login, password) -> "secret-password".equals(password)
@@ -117,6 +145,7 @@ class SmtpCommandFuzzTest {
                 throw new AssertionError("connection error: " + HANDLER_LOG.list.get(0).getFormattedMessage());
             }
             checkReplies(written.toString());
+            return new Session(intake, written.toString());
         } finally {
             ch.finishAndReleaseAll();
         }
