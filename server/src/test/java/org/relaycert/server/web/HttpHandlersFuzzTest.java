@@ -138,9 +138,12 @@ class HttpHandlersFuzzTest {
         } finally {
             ch.finishAndReleaseAll();
         }
-        // the router logs each request at debug; errors are the exception handler's line and a route's warning
+        // the router logs each request at debug; errors are the exception handler's line and a route's warning.
+        // PrematureChannelClosureException only says the connection ended inside a request (the client's
+        // close, or ours after a "Connection: close" answer with more pipelined bytes behind it): routine.
         routerLog.stream()
                 .filter(line -> line.startsWith("connection closed on error") || line.contains(" failed: "))
+                .filter(line -> !line.contains("PrematureChannelClosureException"))
                 .findFirst().ifPresent(line -> {
                     throw new AssertionError(line);
                 });
