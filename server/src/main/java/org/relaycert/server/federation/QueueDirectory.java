@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.relaycert.server.crash.CrashPoints;
 
 /**
  * The queue on disk, Postfix-style: a message is written to {@code tmp/}, fsynced, renamed into
@@ -47,6 +48,7 @@ public final class QueueDirectory {
             }
             ch.force(true);
         }
+        CrashPoints.reach(CrashPoints.QUEUE_TMP_WRITTEN);
         Files.move(t, active.resolve(m.id()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(active);
     }

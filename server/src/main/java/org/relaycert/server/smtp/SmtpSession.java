@@ -140,7 +140,7 @@ final class SmtpSession {
     }
 
     private void answer(Reply reply, boolean error) {
-        write(reply.line());
+        write(ReplyText.printable(reply.line()));
         if (error && ++errors >= MAX_ERRORS) {
             replyAndClose(Reply.of(421, "4.7.0", config.hostname() + " Error: too many errors"));
             return;
@@ -152,7 +152,7 @@ final class SmtpSession {
     void replyLines(int code, List<String> texts) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < texts.size(); i++) {
-            b.append(code).append(i == texts.size() - 1 ? ' ' : '-').append(texts.get(i));
+            b.append(code).append(i == texts.size() - 1 ? ' ' : '-').append(ReplyText.printable(texts.get(i)));
             if (i < texts.size() - 1) {
                 b.append("\r\n");
             }
@@ -164,14 +164,14 @@ final class SmtpSession {
     void replyAndClose(Reply reply) {
         closing = true;
         continuation = null;
-        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), reply.line() + "\r\n"))
+        ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), ReplyText.printable(reply.line()) + "\r\n"))
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Sends {@code 334 <challenge>} and routes the next line to {@code next}. */
     void continueWith(String challenge, Continuation next) {
         continuation = next;
-        write("334 " + challenge);
+        write("334 " + ReplyText.printable(challenge));
         lines.resume();
     }
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
+import org.relaycert.server.crash.CrashPoints;
 
 /**
  * One Maildir folder. UIDs are assigned in arrival order and never reused; UIDVALIDITY is fixed at
@@ -133,7 +134,9 @@ public final class Folder {
             String fileName = toNew ? base : MaildirFileName.withInfo(base, letters);
             try {
                 Durable.writeNew(tmp, content, FileTime.from(date));
+                CrashPoints.reach(CrashPoints.APPEND_TMP_WRITTEN);
                 Durable.moveFromTmp(tmp, dir.resolve(subdir).resolve(fileName));
+                CrashPoints.reach(CrashPoints.APPEND_RENAMED);
                 long uid = uids.add(base);
                 stored = new StoredMessage(uid, base, subdir, fileName, canonical, date, content.length);
                 messages.put(uid, stored);
@@ -220,6 +223,7 @@ public final class Folder {
                     StoredMessage m = messages.remove(uid);
                     if (m != null) {
                         Files.deleteIfExists(m.path(dir));
+                        CrashPoints.reach(CrashPoints.EXPUNGE_FIRST_DELETED);
                         uids.remove(uid);
                         removed.add(uid);
                     }
