@@ -45,6 +45,7 @@ final class ChildRelay implements AutoCloseable {
                     [params]
                     mail_domain = %s
                     passthrough_recipients = @relay.test @remote.test
+                    max_load_1m = 1000
                     [relay]
                     bind_address = 127.0.0.1
                     smtp_port = 0

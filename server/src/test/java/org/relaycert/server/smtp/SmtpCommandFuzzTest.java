@@ -133,7 +133,9 @@ class SmtpCommandFuzzTest {
             }
         };
         new SmtpChannelInitializer(submission ? SUBMISSION : MX, intake, auth, Runnable::run,
-                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE)).install(ch, true);
+                new DefaultChannelGroup(GlobalEventExecutor.INSTANCE),
+                org.relaycert.server.limits.ConnectionLimiter.smtp(org.relaycert.server.limits.ConnectionLimit.UNLIMITED, "fuzz.test"))
+                .install(ch, true);
         try {
             StringBuilder written = new StringBuilder();
             collect(ch, written);

@@ -62,7 +62,7 @@ class HttpHandlersFuzzTest {
                     Clock.systemUTC()), Clock.systemUTC(), CreationGate.OPEN);
             Map<String, Route> routes = WebRoutes.reference(config, accounts, NewAccountRateLimit.NONE);
             routes.put(MxDelivRoute.PATH, new MxDelivRoute(new CheckingIntake(), 2048));
-            ROUTER = new Router(routes, new SecurityHeaders(true), config.mailDomain());
+            ROUTER = new Router(routes, new SecurityHeaders(true), config.mailDomain(), Runnable::run); // blocking routes inline: one thread
             MAX_CONTENT = config.maxContentLength();
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
