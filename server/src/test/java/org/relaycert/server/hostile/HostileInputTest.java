@@ -67,11 +67,21 @@ class HostileInputTest {
             burst.append("X".repeat(5000)).append("\r\n");
             c.send(burst.toString());
             List<String> replies = new ArrayList<>();
-            String l;
-            while ((l = c.line()) != null && replies.size() < 41) {
-                replies.add(l);
+            boolean reset = false;
+            try {
+                String l;
+                while ((l = c.line()) != null && replies.size() < 41) {
+                    replies.add(l);
+                }
+            } catch (java.net.SocketException e) {
+                // The relay closes after 421 with our garbage still unread: the kernel answers with a reset, which
+                // may discard replies in flight. A closed connection is an accepted end; a wrong reply is not.
+                reset = true;
             }
-            assertThat(replies).isNotEmpty().allSatisfy(x -> assertThat(x).matches("(5\\d\\d|421) .*"));
+            assertThat(replies).allSatisfy(x -> assertThat(x).matches("(5\\d\\d|421) .*"));
+            if (!reset) {
+                assertThat(replies).isNotEmpty();
+            }
         }
     }
 
