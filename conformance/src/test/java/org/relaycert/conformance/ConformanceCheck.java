@@ -11,6 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Tag("conformance")
-@ExtendWith({ConformanceExtension.class, org.relaycert.conformance.target.TargetAvailability.class})
+@ExtendWith({ConformanceExtension.class, org.relaycert.conformance.targets.TargetAvailability.class})
 public @interface ConformanceCheck {
 }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.TestAbortedException;
 import org.relaycert.conformance.catalogue.Catalogue;
-import org.relaycert.conformance.target.Target;
-import org.relaycert.conformance.target.Targets;
+import org.relaycert.conformance.targets.Target;
+import org.relaycert.conformance.targets.Targets;
 
 /**
  * Gives checks their {@link Target} and {@link Evidence}, publishes the evidence as report entries
@@ -46,7 +46,7 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     @Override
     public void afterEach(ExtensionContext c) {
         if (c.getTestMethod().map(m -> java.util.Arrays.asList(m.getParameterTypes()).contains(
-                org.relaycert.conformance.target.Target.class)).orElse(false)) {
+                org.relaycert.conformance.targets.Target.class)).orElse(false)) {
             c.publishReportEntry(TARGET_KEY, Targets.forRun(c).name());
         }
         Evidence ev = c.getStore(NS).get("evidence", Evidence.class);

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import org.relaycert.conformance.target.Endpoint;
+import org.relaycert.conformance.targets.Endpoint;
 
 /** A TLS connection offering one ALPN name, as Delta Chat does on port 443; reports what the server said first. */
 final class AlpnProbe {

@@ -6,7 +6,7 @@ import java.net.Socket;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import org.relaycert.conformance.target.Endpoint;
+import org.relaycert.conformance.targets.Endpoint;
 
 /** A bare TLS handshake on an implicit-TLS port, speaking no protocol afterwards. */
 final class BareTlsHandshake implements AutoCloseable {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.latency.LatencyProbe;
 import org.relaycert.conformance.latency.LatencySamples;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.Target;
 
 /** Whether the relay still delivers within the latency bound while something is pressing on it. */
 final class DeliveryUnderLoad {

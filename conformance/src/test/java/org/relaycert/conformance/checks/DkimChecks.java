@@ -13,11 +13,11 @@ import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.DkimSignatures;
 import org.relaycert.conformance.client.DkimSigning;
 import org.relaycert.conformance.client.SmtpReply;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.NotObservableException;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.SigningDomain;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.NotObservableException;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.SigningDomain;
+import org.relaycert.conformance.targets.Target;
 
 /** DKIM between relays: outbound signed, inbound verified with From alignment, bounces signed, headers stripped. */
 @ConformanceCheck

@@ -18,10 +18,10 @@ import org.relaycert.conformance.checks.ExpiryProbe.Found;
 import org.relaycert.conformance.checks.ExpiryProbe.Planted;
 import org.relaycert.conformance.checks.ExpiryProbe.Receipt;
 import org.relaycert.conformance.client.ImapSession;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.ExpiryControl;
-import org.relaycert.conformance.target.NotObservableException;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.ExpiryControl;
+import org.relaycert.conformance.targets.NotObservableException;
+import org.relaycert.conformance.targets.Target;
 
 /**
  * Expiry (relay-spec 7.1): messages are planted with APPEND and an old INTERNALDATE and judged after a

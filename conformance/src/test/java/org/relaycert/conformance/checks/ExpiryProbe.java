@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Target;
 
 /**
  * Dated messages for expiry checks: planted with IMAP APPEND and an old INTERNALDATE (a relay that keeps

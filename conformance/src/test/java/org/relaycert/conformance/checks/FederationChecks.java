@@ -11,11 +11,11 @@ import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.SmtpReply;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.FederationControl;
-import org.relaycert.conformance.target.NotObservableException;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.FederationControl;
+import org.relaycert.conformance.targets.NotObservableException;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.Target;
 import org.relaycert.reports.FederationMatrix;
 
 /** Mail between relays of different operators: both paths, TLS, outages, and no relaying for strangers. */

@@ -15,8 +15,8 @@ import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.Target;
 
 /** IMAP basics that Delta Chat relies on. */
 @ConformanceCheck

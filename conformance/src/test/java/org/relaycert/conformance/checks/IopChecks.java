@@ -20,9 +20,9 @@ import org.relaycert.conformance.interop.ClientFailures;
 import org.relaycert.conformance.interop.ClientSession;
 import org.relaycert.conformance.interop.CrossRelayPreflight;
 import org.relaycert.conformance.interop.RealClient;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.Target;
 import org.relaycert.fixtures.deltachat.DeltaChatAccount;
 import org.relaycert.fixtures.deltachat.MessageSnapshot;
 

@@ -15,11 +15,11 @@ import org.relaycert.conformance.latency.LatencyMethod;
 import org.relaycert.conformance.latency.LatencyProbe;
 import org.relaycert.conformance.latency.LatencyProbe.Party;
 import org.relaycert.conformance.latency.LatencySamples;
-import org.relaycert.conformance.target.ChatClients;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.NotObservableException;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.ChatClients;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.NotObservableException;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.Target;
 
 /**
  * Delivery latency with raw protocol clients, by the method of {@link LatencyMethod}: chatmail promises

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.Target;
 
 /** One refused IMAP LOGIN on its own connection: the reply without its tag and how long it took. */
 record LoginFailure(String reply, double millis) {

@@ -15,10 +15,10 @@ import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.peer.MbsyncRun;
 import org.relaycert.conformance.peer.PeerTool;
 import org.relaycert.conformance.peer.TestsslScan;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.Endpoint;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.Endpoint;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.Target;
 
 /**
  * The same rules as the protocol checks, judged by real peers from the operating system: swaks for SMTP

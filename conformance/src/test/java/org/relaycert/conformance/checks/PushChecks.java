@@ -16,12 +16,12 @@ import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.FederationControl;
-import org.relaycert.conformance.target.PushGatewayView;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.PushGatewayView.Notification;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.FederationControl;
+import org.relaycert.conformance.targets.PushGatewayView;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.PushGatewayView.Notification;
+import org.relaycert.conformance.targets.Target;
 
 /**
  * Push notifications (relay-spec 6): Delta Chat stores a device token with SETMETADATA and the relay

@@ -14,9 +14,9 @@ import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.ExpiryControl;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.ExpiryControl;
+import org.relaycert.conformance.targets.Target;
 
 /**
  * The IMAP side of push (relay-spec 2.6, 2.7 and 6.1): what Delta Chat reads and writes with METADATA, and

@@ -18,10 +18,10 @@ import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.Target;
-import org.relaycert.conformance.target.TimeControl;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.Target;
+import org.relaycert.conformance.targets.TimeControl;
 import org.relaycert.fixtures.mail.MessageFactory;
 
 /**

@@ -15,9 +15,9 @@ import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.Target;
 
 /** Reliability: the relay holds up under many connections, slow clients and garbage, and keeps delivering. */
 @ConformanceCheck

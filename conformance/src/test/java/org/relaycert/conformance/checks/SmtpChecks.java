@@ -10,9 +10,9 @@ import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.Target;
 
 /** SMTP basics every chatmail relay shows on ports 25 and 587. */
 @ConformanceCheck

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
-import org.relaycert.conformance.target.NotObservableException;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.NotObservableException;
+import org.relaycert.conformance.targets.Target;
 
 /** TLS versions on every port. */
 @ConformanceCheck

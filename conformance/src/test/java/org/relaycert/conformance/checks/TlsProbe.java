@@ -8,9 +8,9 @@ import javax.net.ssl.SSLException;
 import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
-import org.relaycert.conformance.target.Endpoint;
-import org.relaycert.conformance.target.NotObservableException;
-import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.targets.Endpoint;
+import org.relaycert.conformance.targets.NotObservableException;
+import org.relaycert.conformance.targets.RelayUnderTest;
 
 /** Tries a TLS handshake with exactly one protocol version on one port, implicit or after STARTTLS. */
 final class TlsProbe {

@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
-import org.relaycert.conformance.target.Endpoint;
+import org.relaycert.conformance.targets.Endpoint;
 
 /** An IMAP client session on a raw socket with a transcript. Literals in responses are read inline. */
 public final class ImapSession extends LineSession {

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import org.relaycert.conformance.target.Endpoint;
+import org.relaycert.conformance.targets.Endpoint;
 
 /**
  * A raw CRLF line session over TCP, optionally TLS from the start or upgraded later, recording a

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import org.relaycert.conformance.target.Endpoint;
+import org.relaycert.conformance.targets.Endpoint;
 
 /** An SMTP client session on a raw socket with a transcript; replies are values, never exceptions. */
 public final class SmtpSession extends LineSession {

@@ -7,23 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.relaycert.conformance.RequirementId;
-import org.relaycert.conformance.target.Targets;
-import org.relaycert.conformance.verdict.Verdicts;
+import org.relaycert.conformance.targets.Targets;
 import org.relaycert.fixtures.variants.Variants;
 import org.relaycert.fixtures.world.LocalWorld;
-import org.relaycert.fixtures.world.PortPlan;
 import org.relaycert.fixtures.world.RelaySpec;
 import org.relaycert.reports.Verdict;
 
@@ -92,32 +82,7 @@ class ExpiryTwoPhaseIT {
     }
 
     private static Map<String, Verdict> run(LocalWorld host, String domain, String phase, Path receipts) {
-        PortPlan p = host.ports();
-        Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(CHECKS))
-                .configurationParameter(Targets.NESTED_PARAMETER, "true")
-                .configurationParameter("chatmail.target", domain)
-                .configurationParameter("chatmail.insecure", "true")
-                .configurationParameter("chatmail.phase", phase)
-                .configurationParameter("chatmail.receipts", receipts.toString())
-                .configurationParameter("chatmail.port.smtp", String.valueOf(p.smtp()))
-                .configurationParameter("chatmail.port.submission", String.valueOf(p.submission()))
-                .configurationParameter("chatmail.port.smtps", String.valueOf(p.smtps()))
-                .configurationParameter("chatmail.port.imap", String.valueOf(p.imap()))
-                .configurationParameter("chatmail.port.imaps", String.valueOf(p.imaps()))
-                .configurationParameter("chatmail.port.https", String.valueOf(p.https()))
-                .build(), new TestExecutionListener() {
-                    @Override
-                    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                        if (id.getSource().orElse(null) instanceof MethodSource ms) {
-                            RequirementId rid = ms.getJavaMethod().getAnnotation(RequirementId.class);
-                            if (rid != null) {
-                                verdicts.put(rid.value(), Verdicts.judge(result).verdict());
-                            }
-                        }
-                    }
-                });
-        return verdicts;
+        return ForeignRun.verdicts(selectClass(CHECKS), domain, host.ports(),
+                Map.of("chatmail.phase", phase, "chatmail.receipts", receipts.toString()));
     }
 }

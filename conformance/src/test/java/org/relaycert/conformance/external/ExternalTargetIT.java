@@ -7,22 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.relaycert.conformance.RequirementId;
-import org.relaycert.conformance.target.Targets;
-import org.relaycert.conformance.verdict.Verdicts;
+import org.relaycert.conformance.targets.Targets;
 import org.relaycert.fixtures.world.LocalWorld;
-import org.relaycert.fixtures.world.PortPlan;
 import org.relaycert.reports.Verdict;
 
 /**
@@ -51,30 +41,8 @@ class ExternalTargetIT {
 
     @Test
     void externalRunJudgesWhatItCanAndSaysNotObservableForTheRest() {
-        PortPlan p = foreign.ports();
-        Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.relaycert.conformance.checks"))
-                .configurationParameter(Targets.NESTED_PARAMETER, "true")
-                .configurationParameter("chatmail.target", "foreign-a.test")
-                .configurationParameter("chatmail.insecure", "true")
-                .configurationParameter("chatmail.port.smtp", String.valueOf(p.smtp()))
-                .configurationParameter("chatmail.port.submission", String.valueOf(p.submission()))
-                .configurationParameter("chatmail.port.smtps", String.valueOf(p.smtps()))
-                .configurationParameter("chatmail.port.imap", String.valueOf(p.imap()))
-                .configurationParameter("chatmail.port.imaps", String.valueOf(p.imaps()))
-                .configurationParameter("chatmail.port.https", String.valueOf(p.https()))
-                .build(), new TestExecutionListener() {
-                    @Override
-                    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                        if (id.getSource().orElse(null) instanceof MethodSource ms) {
-                            RequirementId rid = ms.getJavaMethod().getAnnotation(RequirementId.class);
-                            if (rid != null) {
-                                verdicts.put(rid.value(), Verdicts.judge(result).verdict());
-                            }
-                        }
-                    }
-                });
+        Map<String, Verdict> verdicts = ForeignRun.verdicts(selectPackage("org.relaycert.conformance.checks"),
+                "foreign-a.test", foreign.ports(), Map.of());
         assertThat(verdicts).as("every check ran").hasSizeGreaterThanOrEqualTo(19);
         assertThat(verdicts.get("TLS-03")).as("certificate check with certificate checks off").isEqualTo(Verdict.NOT_OBSERVABLE);
         assertThat(verdicts).as("verdicts other than pass or not observable").allSatisfy((id, v) ->

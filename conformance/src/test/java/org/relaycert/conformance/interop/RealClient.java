@@ -2,7 +2,7 @@ package org.relaycert.conformance.interop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.relaycert.conformance.target.NotObservableException;
+import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.fixtures.deltachat.DeltaChatBinary;
 import org.relaycert.fixtures.deltachat.DeltaChatRpc;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.platform.engine.TestExecutionResult;
-import org.relaycert.conformance.target.NotObservableException;
+import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.conformance.verdict.Verdicts;
 import org.relaycert.fixtures.deltachat.DeltaChatBinary;
 import org.relaycert.reports.Verdict;

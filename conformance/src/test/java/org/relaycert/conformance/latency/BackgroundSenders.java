@@ -9,8 +9,8 @@ import java.util.function.BiFunction;
 import javax.net.ssl.SSLContext;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.RelayUnderTest;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.RelayUnderTest;
 
 /**
  * Concurrent senders that keep a relay busy while a latency run measures: each logs in once and submits a

@@ -13,10 +13,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
 import org.relaycert.conformance.Evidence;
-import org.relaycert.conformance.target.Credentials;
-import org.relaycert.conformance.target.Endpoint;
-import org.relaycert.conformance.target.RelayUnderTest;
-import org.relaycert.conformance.target.Target;
+import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.Endpoint;
+import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.targets.Target;
 
 /**
  * mbsync (isync) as a standard IMAP client of the relay: a message written into a local Maildir is uploaded

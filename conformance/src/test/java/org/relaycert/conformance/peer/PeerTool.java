@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.relaycert.conformance.target.NotObservableException;
+import org.relaycert.conformance.targets.NotObservableException;
 
 /**
  * A real mail tool from the operating system (swaks, mbsync, testssl.sh) run as a peer of the relay:
@@ -51,7 +51,7 @@ public final class PeerTool {
      * The address a tool should dial for {@code e}: resolved here, by the JVM's resolver, which knows the
      * local world's fixture DNS; the tools themselves only ask the system's resolver.
      */
-    public static String dialAddress(org.relaycert.conformance.target.Endpoint e) throws java.net.UnknownHostException {
+    public static String dialAddress(org.relaycert.conformance.targets.Endpoint e) throws java.net.UnknownHostException {
         return java.net.InetAddress.getByName(e.connectAddress()).getHostAddress();
     }
 

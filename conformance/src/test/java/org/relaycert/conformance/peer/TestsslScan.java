@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.relaycert.conformance.Evidence;
-import org.relaycert.conformance.target.Endpoint;
+import org.relaycert.conformance.targets.Endpoint;
 
 /**
  * testssl.sh on a few TLS ports in parallel, fast mode, protocols and standard cipher categories only (a

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestReporter;
 import org.relaycert.conformance.ConformanceExtension;
-import org.relaycert.conformance.target.Targets;
+import org.relaycert.conformance.targets.Targets;
 import org.relaycert.conformance.verdict.MainRunVerdicts;
 import org.relaycert.conformance.verdict.SensitivityRows;
 import org.relaycert.conformance.verdict.Verdicts;

@@ -16,7 +16,7 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.relaycert.conformance.RequirementId;
-import org.relaycert.conformance.target.Targets;
+import org.relaycert.conformance.targets.Targets;
 import org.relaycert.conformance.verdict.Verdicts;
 import org.relaycert.fixtures.variants.Variant;
 import org.relaycert.reports.Verdict;

@@ -17,8 +17,8 @@ import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.ConformanceExtension;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
-import org.relaycert.conformance.target.NotObservableException;
-import org.relaycert.conformance.target.Targets;
+import org.relaycert.conformance.targets.NotObservableException;
+import org.relaycert.conformance.targets.Targets;
 import org.relaycert.reports.Verdict;
 
 /**

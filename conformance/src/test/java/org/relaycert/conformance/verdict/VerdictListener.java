@@ -21,7 +21,7 @@ import org.junit.platform.launcher.TestPlan;
 import org.relaycert.conformance.ConformanceExtension;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.catalogue.Catalogue;
-import org.relaycert.conformance.target.Targets;
+import org.relaycert.conformance.targets.Targets;
 import org.relaycert.reports.CheckResult;
 import org.relaycert.reports.ComplianceReport;
 import org.relaycert.reports.ReportWriter;

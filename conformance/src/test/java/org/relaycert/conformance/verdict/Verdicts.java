@@ -3,7 +3,7 @@ package org.relaycert.conformance.verdict;
 import java.util.Optional;
 import org.junit.platform.engine.TestExecutionResult;
 import org.relaycert.conformance.ConformanceExtension;
-import org.relaycert.conformance.target.NotObservableException;
+import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.reports.Verdict;
 
 /**

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.target;
+package org.relaycert.conformance.targets;
 
 /**
  * Where a check connects: {@code host} is the name the certificate must carry (and SNI),

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.target;
+package org.relaycert.conformance.targets;
 
 /** A login: full address and password. */
 public record Credentials(String address, String password) {

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.target;
+package org.relaycert.conformance.targets;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

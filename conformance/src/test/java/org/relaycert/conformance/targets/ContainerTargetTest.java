@@ -1,4 +1,4 @@
-package org.relaycert.conformance.target;
+package org.relaycert.conformance.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.target;
+package org.relaycert.conformance.targets;
 
 /** One relay as a check sees it: its domain, its endpoints and a way to get accounts on it. */
 public interface RelayUnderTest {

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.target;
+package org.relaycert.conformance.targets;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.target;
+package org.relaycert.conformance.targets;
 
 /**
  * How a real mail client reaches a relay: the host it dials for IMAP and SMTP (a 127.0.0.x address in the

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.target;
+package org.relaycert.conformance.targets;
 
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.target;
+package org.relaycert.conformance.targets;
 
 /** What only the operator of a world can do to its relays: outages and reconfiguration. */
 public interface FederationControl {
