@@ -148,7 +148,7 @@ public final class Relay implements AutoCloseable {
         policies.add(new TraceHeaderCleanup());
         RelayMailIntake intake = new RelayMailIntake(config.params(), accounts, localDelivery, outbound,
                 extensions.mailPolicies().apply(List.copyOf(policies)), federationRules.relayAccess(),
-                extensions.recipientRouting());
+                extensions.recipientRouting(), org.relaycert.server.delivery.Spool.in(s.dataDir().resolve("spool")));
         String host = config.mailDomain();
         LoginCheck logins = extensions.logins().apply(accounts::authenticate);
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());

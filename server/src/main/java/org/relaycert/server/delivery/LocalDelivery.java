@@ -37,6 +37,11 @@ public final class LocalDelivery {
 
     /** One outcome per recipient, in order; a failed copy is a 451 for that recipient only. */
     public List<MailIntake.Outcome> deliver(List<String> recipients, byte[] message) {
+        return deliver(recipients, SpooledMessage.of(message));
+    }
+
+    /** As above, each copy streamed from {@code message}. */
+    public List<MailIntake.Outcome> deliver(List<String> recipients, SpooledMessage message) {
         List<MailIntake.Outcome> outcomes = new ArrayList<>(recipients.size());
         for (String rcpt : recipients) {
             outcomes.add(new MailIntake.Outcome(rcpt, deliverOne(rcpt, message)));
@@ -44,14 +49,14 @@ public final class LocalDelivery {
         return outcomes;
     }
 
-    private Reply deliverOne(String recipient, byte[] message) {
+    private Reply deliverOne(String recipient, SpooledMessage message) {
         try {
             UserMailbox mailbox = store.mailbox(recipient);
-            if (mailbox.usedBytes() + message.length > quotaBytes) {
+            if (mailbox.usedBytes() + message.size() > quotaBytes) {
                 log.info("local delivery refused: mailbox full");
                 return Reply.of(552, "5.2.2", "Quota exceeded (mailbox for user is full)");
             }
-            mailbox.folder("INBOX").append(message, Set.of(), clock.instant());
+            mailbox.folder("INBOX").append(message::open, message.size(), Set.of(), clock.instant());
             try {
                 keeper.delivered(mailbox);
             } catch (StoreException e) {

@@ -21,6 +21,23 @@ public interface MailIntake {
      */
     Reply message(Envelope envelope, byte[] message) throws RejectedException;
 
+    /**
+     * End of DATA for a message as it arrived ({@link Spool}ed): as {@link #message(Envelope, byte[])}.
+     * Intakes that can work on streams override this; the default reads the message into memory.
+     */
+    default Reply message(Envelope envelope, SpooledMessage message) throws RejectedException {
+        try {
+            return message(envelope, message.bytes());
+        } catch (java.io.IOException e) {
+            throw new RejectedException(Reply.of(451, "4.3.0", "Error: local error in processing"));
+        }
+    }
+
+    /** Where front ends put messages while they arrive. */
+    default Spool spool() {
+        return Spool.temporary();
+    }
+
     /** Per-recipient outcome of one message, for protocols that can report it (LMTP-style). */
     record Outcome(String recipient, Reply reply) {
     }

@@ -20,4 +20,20 @@ public interface MailPolicy {
     default byte[] message(Envelope envelope, byte[] message) throws RejectedException {
         return message;
     }
+
+    /**
+     * End of DATA on a message as it arrived: refuse, or return the message to pass on. The relay calls this
+     * one. Policies that stream (or only read the header) override it; the default reads the message into
+     * memory for {@link #message(Envelope, byte[])}, which costs a copy of it.
+     */
+    default SpooledMessage message(Envelope envelope, SpooledMessage message) throws RejectedException {
+        byte[] raw;
+        try {
+            raw = message.bytes();
+        } catch (java.io.IOException e) {
+            throw new RejectedException(Reply.of(451, "4.3.0", "Error: local error in processing"));
+        }
+        byte[] passed = message(envelope, raw);
+        return passed == raw ? message : SpooledMessage.of(passed);
+    }
 }

@@ -21,6 +21,7 @@ public final class RelayMailIntake implements MailIntake {
     private final List<MailPolicy> policies;
     private final FederationRules.RelayAccess relayAccess;
     private final RecipientRouting routing;
+    private final Spool spool;
 
     public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
                            List<MailPolicy> policies) {
@@ -36,6 +37,14 @@ public final class RelayMailIntake implements MailIntake {
     /** {@code routing}: how an address of our domain resolves to its destination, after the relay-access decision. */
     public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
                            List<MailPolicy> policies, FederationRules.RelayAccess relayAccess, RecipientRouting routing) {
+        this(params, accounts, local, remote, policies, relayAccess, routing, Spool.temporary());
+    }
+
+    /** {@code spool}: where front ends keep messages while they arrive (the data directory's {@code spool}). */
+    public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
+                           List<MailPolicy> policies, FederationRules.RelayAccess relayAccess, RecipientRouting routing,
+                           Spool spool) {
+        this.spool = spool;
         this.routing = routing;
         this.relayAccess = relayAccess;
         this.params = params;
@@ -108,11 +117,21 @@ public final class RelayMailIntake implements MailIntake {
     }
 
     @Override
+    public Spool spool() {
+        return spool;
+    }
+
+    @Override
     public Reply message(Envelope envelope, byte[] message) throws RejectedException {
-        if (message.length > params.maxMessageSize()) {
+        return message(envelope, SpooledMessage.of(message));
+    }
+
+    @Override
+    public Reply message(Envelope envelope, SpooledMessage message) throws RejectedException {
+        if (message.size() > params.maxMessageSize()) {
             throw new RejectedException(Reply.of(552, "5.3.4", "Message size exceeds fixed limit"));
         }
-        byte[] passed = message;
+        SpooledMessage passed = message;
         for (MailPolicy p : policies) {
             passed = p.message(envelope, passed);
         }

@@ -14,6 +14,17 @@ public interface RemoteDelivery {
     /** Queues one copy for each recipient durably; returns one outcome per recipient. */
     List<MailIntake.Outcome> enqueue(Envelope envelope, List<String> recipients, byte[] message);
 
+    /** As above for a spooled message; the default reads it into memory (the queue keeps messages as arrays). */
+    default List<MailIntake.Outcome> enqueue(Envelope envelope, List<String> recipients, SpooledMessage message) {
+        try {
+            return enqueue(envelope, recipients, message.bytes());
+        } catch (java.io.IOException e) {
+            return recipients.stream()
+                    .map(r -> new MailIntake.Outcome(r, Reply.of(451, "4.3.0", "Error: local error in processing")))
+                    .toList();
+        }
+    }
+
     /** No federation: every remote recipient is refused with a permanent error. */
     RemoteDelivery NONE = new RemoteDelivery() {
         @Override

@@ -57,6 +57,15 @@ public record HeaderBlock(List<Field> fields, String body) {
 
     /** The message without the fields of these names (case-insensitive). */
     public byte[] without(String... names) {
+        return (kept(names) + "\r\n" + body).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Only the header fields, without those of these names (for a header parsed on its own). */
+    public byte[] withoutFields(String... names) {
+        return kept(names).getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private String kept(String... names) {
         StringBuilder out = new StringBuilder();
         outer:
         for (Field f : fields) {
@@ -67,8 +76,7 @@ public record HeaderBlock(List<Field> fields, String body) {
             }
             out.append(f.raw());
         }
-        out.append("\r\n").append(body);
-        return out.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return out.toString();
     }
 
     static String lower(String s) {

@@ -8,6 +8,7 @@ import org.relaycert.server.delivery.MailPolicy;
 import org.relaycert.server.delivery.Origin;
 import org.relaycert.server.delivery.RejectedException;
 import org.relaycert.server.delivery.Reply;
+import org.relaycert.server.delivery.SpooledMessage;
 
 /**
  * filtermail-incoming's DKIM rule (spec 8.2), on port 25 and {@code /mxdeliv}: at least one signature must
@@ -39,6 +40,11 @@ public final class InboundDkimPolicy implements MailPolicy {
 
     public DkimVerifier verifier() {
         return verifier;
+    }
+
+    @Override
+    public SpooledMessage message(Envelope envelope, SpooledMessage message) throws RejectedException {
+        return envelope.origin() == Origin.SUBMISSION ? message : MailPolicy.super.message(envelope, message);
     }
 
     @Override

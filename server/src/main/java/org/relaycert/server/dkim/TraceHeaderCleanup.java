@@ -3,6 +3,7 @@ package org.relaycert.server.dkim;
 import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.MailPolicy;
 import org.relaycert.server.delivery.Origin;
+import org.relaycert.server.delivery.SpooledMessage;
 
 /**
  * Removes {@code DKIM-Signature} and {@code Authentication-Results} from mail arriving from other relays
@@ -10,6 +11,17 @@ import org.relaycert.server.delivery.Origin;
  * come after {@link InboundDkimPolicy} in the policy list.
  */
 public final class TraceHeaderCleanup implements org.relaycert.server.delivery.MailPolicy {
+
+    /** Rewrites the header only; the body stays where it is. */
+    @Override
+    public SpooledMessage message(Envelope envelope, SpooledMessage message) {
+        if (envelope.origin() == Origin.SUBMISSION) {
+            return message;
+        }
+        byte[] head = message.head();
+        byte[] kept = HeaderBlock.parse(head).withoutFields("DKIM-Signature", "Authentication-Results");
+        return kept.length == head.length ? message : message.withHead(kept);
+    }
 
     @Override
     public byte[] message(Envelope envelope, byte[] message) {

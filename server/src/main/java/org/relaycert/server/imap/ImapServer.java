@@ -29,6 +29,7 @@ public final class ImapServer implements AutoCloseable {
     public static final String TLS = "tls";
     public static final String LIMIT = "limit";
     public static final String IDLE = "idle";
+    public static final String CHUNKS = "chunks";
     public static final String FRAMES = "frames";
     public static final String RESPONSES = "responses";
     public static final String SESSION = "session";
@@ -94,6 +95,7 @@ public final class ImapServer implements AutoCloseable {
         connections.add(ch);
         var p = ch.pipeline();
         p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), KEEPALIVE.toMillis(), 0, TimeUnit.MILLISECONDS));
+        p.addLast(CHUNKS, new io.netty.handler.stream.ChunkedWriteHandler()); // stored messages sent from their files
         p.addLast(FRAMES, new ImapFrameDecoder(ImapServerConfig.MAX_LINE, maxLiteral));
         p.addLast(RESPONSES, new ResponseEncoder());
         p.addLast(sessionExecutors, SESSION, new ImapSessionHandler(config, store, auth, registry, clock, tlsActive, () -> metadata,

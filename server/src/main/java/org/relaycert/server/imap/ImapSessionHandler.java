@@ -23,6 +23,8 @@ import org.relaycert.server.imap.session.Completion;
 import org.relaycert.server.imap.session.Connection;
 import org.relaycert.server.imap.session.ImapSession;
 import org.relaycert.server.imap.session.Response;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.stream.ChunkedNioFile;
 import org.relaycert.server.imap.session.SessionState;
 import org.relaycert.server.imap.session.StoreEvent;
 import org.relaycert.server.store.MaildirStore;
@@ -243,8 +245,29 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
 
     @Override
     public void write(Response response) {
-        ctx.write(response);
+        if (!response.streams()) {
+            ctx.write(response);
+            return;
+        }
+        // File literals go through the ChunkedWriteHandler, a chunk at a time as the socket takes them.
+        for (Object piece : response.pieces()) {
+            if (piece instanceof byte[] text) {
+                ctx.write(Unpooled.wrappedBuffer(text));
+            } else if (piece instanceof Response.FileRegion file) {
+                try {
+                    ctx.write(new ChunkedNioFile(file.channel(), file.offset(), file.length(), FILE_CHUNK));
+                } catch (java.io.IOException e) {
+                    LOG.warn("cannot send a stored message: {}", e.toString());
+                    ctx.close(); // the literal's length is announced already
+                    return;
+                }
+            }
+        }
+        ctx.write(Unpooled.wrappedBuffer(new byte[] {'\r', '\n'}));
     }
+
+    /** Octets read from a file per write of a streamed literal. */
+    private static final int FILE_CHUNK = 64 * 1024;
 
     @Override
     public void flush() {

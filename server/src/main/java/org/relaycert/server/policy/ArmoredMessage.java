@@ -1,5 +1,8 @@
 package org.relaycert.server.policy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +60,20 @@ public final class ArmoredMessage {
         return Optional.empty();
     }
 
-    private static boolean isArmorHeader(String line) {
+    /**
+     * Whether {@code text} (a part's decoded body) is one armored message whose packets pass {@code packets}:
+     * {@code decode(text).map(packets::isEncryptedMessage)}, streamed, so a large message needs no memory.
+     */
+    public static boolean isEncrypted(InputStream text, OpenPgpPackets packets) throws IOException {
+        ArmoredStream data = new ArmoredStream(text);
+        if (!packets.isEncryptedMessage(data)) {
+            return false;
+        }
+        data.transferTo(OutputStream.nullOutputStream()); // the armor is judged to its end
+        return data.valid();
+    }
+
+    static boolean isArmorHeader(String line) {
         int colon = line.indexOf(": ");
         return colon > 0 && line.substring(0, colon).chars().allMatch(c -> c > ' ' && c < 127);
     }

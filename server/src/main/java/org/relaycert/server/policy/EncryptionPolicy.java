@@ -8,6 +8,7 @@ import org.relaycert.server.delivery.MailPolicy;
 import org.relaycert.server.delivery.Origin;
 import org.relaycert.server.delivery.RejectedException;
 import org.relaycert.server.delivery.Reply;
+import org.relaycert.server.delivery.SpooledMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,20 +63,31 @@ public final class EncryptionPolicy implements MailPolicy {
 
     @Override
     public byte[] message(Envelope envelope, byte[] message) throws RejectedException {
+        judge(envelope, parse(message));
+        return message;
+    }
+
+    /** Parses the message as it streams by: its structure and small parts only are held. */
+    @Override
+    public SpooledMessage message(Envelope envelope, SpooledMessage message) throws RejectedException {
+        judge(envelope, parse(message));
+        return message;
+    }
+
+    private void judge(Envelope envelope, MailFacts mail) throws RejectedException {
         boolean outgoing = envelope.origin() == Origin.SUBMISSION;
-        MailFacts mail = parse(message);
         if (!outgoing && mail.fromAddress().isEmpty()) {
             throw new RejectedException(Reply.plain(500, "Invalid FROM header: " + mail.fromHeader()));
         }
         try {
             if (encrypted.isEncrypted(mail)) {
                 log.debug("{}: Filtering encrypted mail.", outgoing ? "Outgoing" : "Incoming");
-                return message;
+                return;
             }
             log.debug("{}: Filtering unencrypted mail.", outgoing ? "Outgoing" : "Incoming");
             for (CleartextException e : exceptions) {
                 if (e.allows(envelope, mail)) {
-                    return message;
+                    return;
                 }
             }
         } catch (MailFacts.UnparsableException e) {
@@ -86,7 +98,15 @@ public final class EncryptionPolicy implements MailPolicy {
             log.info("Rejected unencrypted mail ({})", envelope.origin());
             throw new RejectedException(ENCRYPTION_NEEDED);
         }
-        return message;
+        return;
+    }
+
+    static MailFacts parse(SpooledMessage message) throws RejectedException {
+        try {
+            return MailFacts.parse(message::open);
+        } catch (MailFacts.UnparsableException e) {
+            throw new RejectedException(Reply.plain(500, "Failed to parse message: " + e.getMessage()));
+        }
     }
 
     static MailFacts parse(byte[] message) throws RejectedException {

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.MailPolicy;
 import org.relaycert.server.delivery.Origin;
+import org.relaycert.server.delivery.SpooledMessage;
 
 /**
  * chatmail's header rewrites, which keep a sender's IP address and software out of stored and relayed mail:
@@ -36,9 +37,20 @@ public final class HeaderCleanup implements MailPolicy {
 
     @Override
     public byte[] message(Envelope envelope, byte[] message) {
+        return rewrite(envelope, HeaderBlock.parse(message), message);
+    }
+
+    /** Rewrites the header in memory; the body stays where it is. */
+    @Override
+    public SpooledMessage message(Envelope envelope, SpooledMessage message) {
+        byte[] head = message.head();
+        byte[] rewritten = rewrite(envelope, HeaderBlock.parse(head), head);
+        return rewritten == head ? message : message.withHead(rewritten);
+    }
+
+    private byte[] rewrite(Envelope envelope, HeaderBlock header, byte[] message) {
         boolean submission = envelope.origin() == Origin.SUBMISSION;
         Set<String> removed = submission ? SUBMISSION_REMOVED : INCOMING_REMOVED;
-        HeaderBlock header = HeaderBlock.parse(message);
         List<HeaderBlock.RawField> kept = new ArrayList<>(header.fields().size());
         boolean changed = false;
         for (HeaderBlock.RawField f : header.fields()) {

@@ -12,7 +12,6 @@ import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
-import org.apache.james.mime4j.dom.SingleBody;
 import org.apache.james.mime4j.dom.address.Mailbox;
 import org.apache.james.mime4j.dom.address.MailboxList;
 import org.apache.james.mime4j.dom.field.ContentTypeField;
@@ -26,17 +25,74 @@ import org.apache.james.mime4j.stream.MimeConfig;
  * permissive mode) because the decisions are made on the structure, not on the wording.
  */
 public final class MailFacts {
-    /** One part of the tree that is not multipart: its lower-case MIME type, and its body decoded. */
-    public record Leaf(String mimeType, String rawMimeType, byte[] body) {
-        public String text() {
-            return new String(body, StandardCharsets.UTF_8);
+    /** Opens the message's octets from the start, once per parse. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /** Reads one part's decoded body as a stream. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * One part of the tree that is not multipart: its lower-case MIME type, and its body decoded. Small bodies
+     * are at hand; a large one is streamed from the message again by {@link #read}.
+     */
+    public final class Leaf {
+        private final String mimeType;
+        private final String rawMimeType;
+        private final SkimmedBodies.Skimmed body;
+
+        Leaf(String mimeType, String rawMimeType, SkimmedBodies.Skimmed body) {
+            this.mimeType = mimeType;
+            this.rawMimeType = rawMimeType;
+            this.body = body;
+        }
+
+        public String mimeType() {
+            return mimeType;
+        }
+
+        public String rawMimeType() {
+            return rawMimeType;
+        }
+
+        /** Decoded octets in the body. */
+        public long size() {
+            return body.size();
+        }
+
+        /** The decoded body in one array (for small parts; a large one costs its size in memory). */
+        public byte[] body() throws UnparsableException {
+            return read(InputStream::readAllBytes);
+        }
+
+        public String text() throws UnparsableException {
+            return new String(body(), StandardCharsets.UTF_8);
+        }
+
+        /** Streams the decoded body to {@code reader}. */
+        public <T> T read(BodyReader<T> reader) throws UnparsableException {
+            try {
+                if (body.kept() != null) {
+                    return reader.read(new ByteArrayInputStream(body.kept()));
+                }
+                return reread(body.ordinal(), reader);
+            } catch (IOException e) {
+                throw new UnparsableException("undecodable part: " + e.getMessage());
+            }
         }
     }
 
+    private final Source source;
     private final Message message;
     private final List<Entity> children;
 
-    private MailFacts(Message message) {
+    private MailFacts(Source source, Message message) {
+        this.source = source;
         this.message = message;
         this.children = message.getBody() instanceof Multipart mp ? mp.getBodyParts() : List.of();
     }
@@ -49,13 +105,38 @@ public final class MailFacts {
     }
 
     public static MailFacts parse(byte[] raw) throws UnparsableException {
-        DefaultMessageBuilder builder = new DefaultMessageBuilder();
-        builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
-        try {
-            return new MailFacts(builder.parseMessage(new ByteArrayInputStream(raw)));
+        return parse(() -> new ByteArrayInputStream(raw));
+    }
+
+    /** Parses the message {@code source} gives, keeping its structure and small bodies only. */
+    public static MailFacts parse(Source source) throws UnparsableException {
+        try (InputStream in = source.open()) {
+            return new MailFacts(source, builder(SkimmedBodies.skim()).parseMessage(in));
         } catch (IOException | RuntimeException e) {
             throw new UnparsableException(String.valueOf(e.getMessage()));
         }
+    }
+
+    private static DefaultMessageBuilder builder(SkimmedBodies bodies) {
+        DefaultMessageBuilder builder = new DefaultMessageBuilder();
+        builder.setMimeEntityConfig(MimeConfig.PERMISSIVE);
+        builder.setBodyFactory(bodies);
+        return builder;
+    }
+
+    /** Parses the message again up to body number {@code ordinal} and streams that body to {@code reader}. */
+    private <T> T reread(int ordinal, BodyReader<T> reader) throws IOException {
+        try (InputStream in = source.open()) {
+            builder(SkimmedBodies.reading(ordinal, reader)).parseMessage(in);
+        } catch (SkimmedBodies.Found found) {
+            if (found.failure != null) {
+                throw found.failure;
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) found.value;
+            return value;
+        }
+        throw new IOException("part " + ordinal + " not found again");
     }
 
     /** Top-level MIME type, lower case ({@code text/plain} when absent). */
@@ -109,7 +190,7 @@ public final class MailFacts {
         List<Leaf> out = new ArrayList<>();
         for (Entity e : children) {
             if (!e.isMultipart()) {
-                out.add(new Leaf(e.getMimeType().toLowerCase(Locale.ROOT), rawType(e), decoded(e.getBody())));
+                out.add(new Leaf(e.getMimeType().toLowerCase(Locale.ROOT), rawType(e), skimmed(e.getBody())));
             }
         }
         return out;
@@ -120,14 +201,8 @@ public final class MailFacts {
                 ? ct.getMimeType() : e.getMimeType();
     }
 
-    private static byte[] decoded(Body body) throws UnparsableException {
-        if (!(body instanceof SingleBody single)) {
-            return new byte[0];
-        }
-        try (InputStream in = single.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UnparsableException("undecodable part: " + e.getMessage());
-        }
+    /** What the parse kept of a leaf's body; a body of another kind (a nested message) counts as empty. */
+    private static SkimmedBodies.Skimmed skimmed(Body body) {
+        return body instanceof SkimmedBodies.Holder h ? h.skimmed() : new SkimmedBodies.Skimmed(-1, new byte[0], 0);
     }
 }

@@ -1,5 +1,9 @@
 package org.relaycert.server.policy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
 /**
  * Checks that binary OpenPGP data is an encrypted message as RFC 9580 section 10.3 builds one: any number
  * of key packets (PKESK, tag 1; SKESK, tag 3) followed by exactly one SEIPD packet (tag 18), the packet
@@ -23,6 +27,111 @@ public record OpenPgpPackets(boolean oldFormatHeaders, boolean partialLengths) {
     /** What current chatmail accepts: both header formats, partial lengths. */
     public static OpenPgpPackets reference() {
         return new OpenPgpPackets(true, true);
+    }
+
+    /**
+     * As {@link #isEncryptedMessage(byte[])}, reading {@code data} to its end or to the first violation: only
+     * packet headers are looked at, bodies are skipped, so the message needs no memory.
+     */
+    public boolean isEncryptedMessage(InputStream data) throws IOException {
+        int header = data.read();
+        while (header >= 0) {
+            if ((header & 0x80) == 0) {
+                return false;
+            }
+            boolean newFormat = (header & 0x40) != 0;
+            if (!newFormat && !oldFormatHeaders) {
+                return false;
+            }
+            int tag = newFormat ? header & 0x3F : (header >> 2) & 0x0F;
+            boolean whole = newFormat ? skipNewFormatBody(data) : skipOldFormatBody(data, header & 3);
+            if (!whole) {
+                return false;
+            }
+            header = data.read();
+            if (header < 0) {
+                return tag == SEIPD;
+            }
+            if (tag != PKESK && tag != SKESK) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Skips one new-format body (all its partial chunks); false when the data end inside it. */
+    private boolean skipNewFormatBody(InputStream in) throws IOException {
+        while (true) {
+            int first = in.read();
+            if (first < 0) {
+                return false;
+            }
+            if (first < 192) {
+                return skip(in, first);
+            }
+            if (first < 224) {
+                int second = in.read();
+                return second >= 0 && skip(in, ((first - 192) << 8) + second + 192);
+            }
+            if (first == 255) {
+                long length = readUint32(in);
+                return length >= 0 && skip(in, length);
+            }
+            if (!partialLengths || !skip(in, 1L << (first & 0x1F))) {
+                return false;
+            }
+        }
+    }
+
+    private static boolean skipOldFormatBody(InputStream in, int lengthType) throws IOException {
+        return switch (lengthType) {
+            case 0 -> {
+                int n = in.read();
+                yield n >= 0 && skip(in, n);
+            }
+            case 1 -> {
+                int hi = in.read();
+                int lo = in.read();
+                yield hi >= 0 && lo >= 0 && skip(in, (hi << 8) | lo);
+            }
+            case 2 -> {
+                long n = readUint32(in);
+                yield n >= 0 && skip(in, n);
+            }
+            default -> {
+                in.transferTo(OutputStream.nullOutputStream()); // indeterminate: to the end of the data
+                yield true;
+            }
+        };
+    }
+
+    /** Four octets big-endian, or -1 when the data end first. */
+    private static long readUint32(InputStream in) throws IOException {
+        long value = 0;
+        for (int i = 0; i < 4; i++) {
+            int b = in.read();
+            if (b < 0) {
+                return -1;
+            }
+            value = (value << 8) | b;
+        }
+        return value;
+    }
+
+    /** Skips exactly {@code n} octets; false when the data end first. */
+    private static boolean skip(InputStream in, long n) throws IOException {
+        long left = n;
+        while (left > 0) {
+            long skipped = in.skip(left);
+            if (skipped <= 0) {
+                if (in.read() < 0) {
+                    return false;
+                }
+                skipped = 1;
+            }
+            left -= skipped;
+        }
+        return true;
     }
 
     /** True when {@code data} is key packets followed by one SEIPD packet, nothing more, nothing less. */

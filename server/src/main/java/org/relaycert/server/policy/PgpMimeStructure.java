@@ -34,6 +34,6 @@ public record PgpMimeStructure(OpenPgpPackets packets) implements EncryptedTest 
         return version.mimeType().equals("application/pgp-encrypted")
                 && version.text().strip().equals("Version: 1")
                 && data.mimeType().equals("application/octet-stream")
-                && ArmoredMessage.decode(data.text()).map(packets::isEncryptedMessage).orElse(false);
+                && data.read(text -> ArmoredMessage.isEncrypted(text, packets));
     }
 }

@@ -7,6 +7,7 @@ import org.relaycert.server.delivery.MailPolicy;
 import org.relaycert.server.delivery.Origin;
 import org.relaycert.server.delivery.RejectedException;
 import org.relaycert.server.delivery.Reply;
+import org.relaycert.server.delivery.SpooledMessage;
 
 /**
  * chatmail's outgoing sender rules (filtermail outbound), for submission only; other relays' mail is never
@@ -59,15 +60,34 @@ public final class SubmissionPolicy implements MailPolicy {
 
     @Override
     public byte[] message(Envelope envelope, byte[] message) throws RejectedException {
+        checkFrom(envelope, SpooledMessage.of(message));
+        return message;
+    }
+
+    @Override
+    public SpooledMessage message(Envelope envelope, SpooledMessage message) throws RejectedException {
+        checkFrom(envelope, message);
+        return message;
+    }
+
+    /** The From header is all this needs: only the header is parsed. */
+    private void checkFrom(Envelope envelope, SpooledMessage message) throws RejectedException {
         if (envelope.origin() != Origin.SUBMISSION || !fromHeaderChecked) {
-            return message;
+            return;
         }
-        MailFacts mail = EncryptionPolicy.parse(message);
+        MailFacts mail = EncryptionPolicy.parse(headerOnly(message));
         String from = mail.fromAddress().orElseThrow(() ->
                 new RejectedException(Reply.plain(500, "Invalid FROM header: " + mail.fromHeader())));
         if (!from.equalsIgnoreCase(envelope.mailFrom())) {
             throw new RejectedException(Reply.plain(500, "Invalid FROM " + from + " for " + envelope.mailFrom()));
         }
-        return message;
+    }
+
+    private static byte[] headerOnly(SpooledMessage message) {
+        byte[] head = message.head();
+        byte[] out = java.util.Arrays.copyOf(head, head.length + 2);
+        out[head.length] = '\r';
+        out[head.length + 1] = '\n';
+        return out;
     }
 }

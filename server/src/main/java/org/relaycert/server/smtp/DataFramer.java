@@ -3,7 +3,9 @@ package org.relaycert.server.smtp;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import org.relaycert.server.delivery.Spool;
+import org.relaycert.server.delivery.SpooledMessage;
 
 /**
  * Pipeline stage {@code "data"}: turns the text lines after {@code 354} into one message
@@ -16,13 +18,18 @@ import java.io.ByteArrayOutputStream;
  *       as {@code "."}.</li>
  *   <li>Octets are counted after unstuffing; past the limit the message is read to its end and dropped,
  *       and {@link Received#oversized()} is set.</li>
+ *   <li>The text goes to a {@link Spool} file as it arrives, so a message costs the heap small buffers only;
+ *       if the file cannot be written the message is read to its end and {@link Received#failed()} is set.</li>
  * </ul>
  * Outside DATA it passes everything through untouched.
  */
 final class DataFramer extends ChannelInboundHandlerAdapter {
 
-    /** The end of one DATA: the message with CRLF line ends, without the final dot (empty when oversized). */
-    record Received(byte[] message, boolean oversized) {
+    /**
+     * The end of one DATA: the message with CRLF line ends, without the final dot, in a spool file the receiver
+     * discards when done (null when oversized or failed).
+     */
+    record Received(SpooledMessage message, boolean oversized, boolean failed) {
     }
 
     private final LineFramer lines;
@@ -31,11 +38,18 @@ final class DataFramer extends ChannelInboundHandlerAdapter {
     private boolean lineStart;
     private boolean afterCrLf;
     private boolean oversized;
-    private ByteArrayOutputStream message;
+    private boolean failed;
+    private final Spool spool;
+    private Spool.Writer message;
 
     DataFramer(LineFramer lines, long maxMessageSize) {
+        this(lines, maxMessageSize, Spool.temporary());
+    }
+
+    DataFramer(LineFramer lines, long maxMessageSize, Spool spool) {
         this.lines = lines;
         this.maxMessageSize = maxMessageSize;
+        this.spool = spool;
     }
 
     /** Called by the session right after it sent {@code 354}. */
@@ -44,7 +58,12 @@ final class DataFramer extends ChannelInboundHandlerAdapter {
         lineStart = true;
         afterCrLf = true;
         oversized = false;
-        message = new ByteArrayOutputStream(8192);
+        failed = false;
+        try {
+            message = spool.create();
+        } catch (IOException e) {
+            failed = true;
+        }
         lines.enterDataMode();
     }
 
@@ -57,8 +76,7 @@ final class DataFramer extends ChannelInboundHandlerAdapter {
         try {
             if (accept(text)) {
                 active = false;
-                Received received = new Received(oversized ? new byte[0] : message.toByteArray(), oversized);
-                message = null;
+                Received received = end();
                 lines.enterCommandMode();
                 ctx.fireChannelRead(received);
             }
@@ -70,8 +88,30 @@ final class DataFramer extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         active = false; // a connection lost inside DATA delivers nothing
-        message = null;
+        drop();
         ctx.fireChannelInactive();
+    }
+
+    private Received end() {
+        if (oversized || failed) {
+            drop();
+            return new Received(null, oversized, !oversized);
+        }
+        try {
+            SpooledMessage done = message.finish();
+            message = null;
+            return new Received(done, false, false);
+        } catch (IOException e) {
+            drop();
+            return new Received(null, false, true);
+        }
+    }
+
+    private void drop() {
+        if (message != null) {
+            message.close();
+            message = null;
+        }
     }
 
     /** Takes one line or fragment; true at the end-of-data line. */
@@ -105,24 +145,33 @@ final class DataFramer extends ChannelInboundHandlerAdapter {
         if (count <= 0 || !room(count)) {
             return;
         }
-        byte[] bytes = new byte[count];
-        text.getBytes(from, bytes);
-        message.writeBytes(bytes);
+        try {
+            message.write(text.nioBuffer(from, count));
+        } catch (IOException e) {
+            failed = true;
+            drop();
+        }
     }
 
     private void append(byte[] bytes) {
-        if (room(bytes.length)) {
-            message.writeBytes(bytes);
+        if (!room(bytes.length)) {
+            return;
+        }
+        try {
+            message.write(bytes, 0, bytes.length);
+        } catch (IOException e) {
+            failed = true;
+            drop();
         }
     }
 
     private boolean room(int count) {
-        if (oversized) {
+        if (oversized || failed) {
             return false;
         }
         if (message.size() + (long) count > maxMessageSize) {
             oversized = true;
-            message = new ByteArrayOutputStream(0);
+            drop();
             return false;
         }
         return true;

@@ -57,7 +57,7 @@ final class SmtpChannelInitializer extends ChannelInitializer<SocketChannel> {
         }
         p.addLast(IDLE, new IdleStateHandler(config.idleTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         LineFramer lines = new LineFramer(config.maxLineLength());
-        DataFramer data = new DataFramer(lines, config.maxMessageSize());
+        DataFramer data = new DataFramer(lines, config.maxMessageSize(), intake.spool());
         p.addLast(LINES, lines);
         p.addLast(DATA, data);
         SmtpSession session = new SmtpSession(config, intake, authenticator, blocking, lines, data);

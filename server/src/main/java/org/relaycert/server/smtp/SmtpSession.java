@@ -14,6 +14,7 @@ import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.MailIntake;
 import org.relaycert.server.delivery.RejectedException;
 import org.relaycert.server.delivery.Reply;
+import org.relaycert.server.delivery.SpooledMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -272,8 +273,19 @@ final class SmtpSession {
             reply(Reply.of(552, "5.3.4", "Error: message file too big"));
             return;
         }
+        if (received.failed()) {
+            reply(Reply.of(451, "4.3.0", "Error: local error in processing"));
+            return;
+        }
         Envelope envelope = envelope(done.mailFrom(), done.recipients());
-        offload(() -> intake.message(envelope, received.message()), reply -> reply);
+        SpooledMessage message = received.message();
+        offload(() -> {
+            try {
+                return intake.message(envelope, message);
+            } finally {
+                message.discard();
+            }
+        }, reply -> reply);
     }
 
     /** No input for the idle timeout; while the intake works the client is waiting for us, not idle. */

@@ -38,6 +38,9 @@ final class SmtpSessionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (session.closing()) {
+            if (msg instanceof DataFramer.Received received && received.message() != null) {
+                received.message().discard();
+            }
             ReferenceCountUtil.release(msg);
             return;
         }

@@ -50,6 +50,27 @@ final class Durable {
         }
     }
 
+    /** As {@link #writeNew(Path, byte[], FileTime)}, the content copied from a stream of exactly {@code size} octets. */
+    static void writeNew(Path file, java.io.InputStream content, long size, FileTime mtime) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long copied = ch.transferFrom(java.nio.channels.Channels.newChannel(content), 0, size);
+            while (copied < size) {
+                long n = ch.transferFrom(java.nio.channels.Channels.newChannel(content), copied, size - copied);
+                if (n <= 0) {
+                    throw new IOException("message shorter than " + size + " octets");
+                }
+                copied += n;
+            }
+            if (content.read() >= 0) {
+                throw new IOException("message longer than " + size + " octets");
+            }
+            if (mtime != null) {
+                Files.setLastModifiedTime(file, mtime);
+            }
+            force(ch);
+        }
+    }
+
     /** Replaces {@code file} atomically: a reader sees the old or the new content, never a mix. */
     static void replace(Path file, byte[] content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

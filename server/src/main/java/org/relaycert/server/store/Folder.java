@@ -117,8 +117,20 @@ public final class Folder {
         return result;
     }
 
+    /** Opens a message's octets once more (a store writes from it without holding it in memory). */
+    @FunctionalInterface
+    public interface Content {
+        InputStream open() throws IOException;
+    }
+
     /** Stores a message (tmp, fsync, rename into new/cur), mtime = internalDate; returns it with its UID. */
     public MessageInfo append(byte[] content, Set<String> flags, Instant internalDate) throws StoreException {
+        return append(() -> new java.io.ByteArrayInputStream(content), content.length, flags, internalDate);
+    }
+
+    /** As above, the {@code size} octets copied from {@code content}. */
+    public MessageInfo append(Content content, long size, Set<String> flags, Instant internalDate)
+            throws StoreException {
         Set<String> canonical = MaildirFlags.canonical(flags);
         // INTERNALDATE has whole seconds in IMAP and time_t in Dovecot's Maildir.
         Instant date = (internalDate == null ? clock.instant() : internalDate).truncatedTo(ChronoUnit.SECONDS);
@@ -127,18 +139,20 @@ public final class Folder {
         try {
             checkPresent();
             String letters = MaildirFlags.encode(canonical, keywords);
-            String base = MaildirFileName.newBase(clock.instant(), content.length, uids.uidNext());
+            String base = MaildirFileName.newBase(clock.instant(), size, uids.uidNext());
             Path tmp = dir.resolve("tmp").resolve(base);
             boolean toNew = letters.isEmpty();
             String subdir = toNew ? FolderScan.NEW : FolderScan.CUR;
             String fileName = toNew ? base : MaildirFileName.withInfo(base, letters);
             try {
-                Durable.writeNew(tmp, content, FileTime.from(date));
+                try (InputStream in = content.open()) {
+                    Durable.writeNew(tmp, in, size, FileTime.from(date));
+                }
                 CrashPoints.reach(CrashPoints.APPEND_TMP_WRITTEN);
                 Durable.moveFromTmp(tmp, dir.resolve(subdir).resolve(fileName));
                 CrashPoints.reach(CrashPoints.APPEND_RENAMED);
                 long uid = uids.add(base);
-                stored = new StoredMessage(uid, base, subdir, fileName, canonical, date, content.length);
+                stored = new StoredMessage(uid, base, subdir, fileName, canonical, date, size);
                 messages.put(uid, stored);
                 // Two fsyncs make the message durable (file, new/ or cur/); the list is rebuilt from the names.
                 uids.saveWithoutSync();
@@ -162,15 +176,20 @@ public final class Folder {
     }
 
     public InputStream open(long uid) throws StoreException {
+        return java.nio.channels.Channels.newInputStream(channel(uid));
+    }
+
+    /** The stored message as an open file, for reading it in pieces (the caller closes it). */
+    public java.nio.channels.FileChannel channel(long uid) throws StoreException {
         lock.lock();
         try {
             checkPresent();
             // An open file stays readable on POSIX even if renamed or expunged meanwhile.
             try {
-                return Files.newInputStream(message(uid).path(dir));
+                return java.nio.channels.FileChannel.open(message(uid).path(dir));
             } catch (NoSuchFileException e) {
                 synchronizeOrFail(); // renamed or removed by another program
-                return Files.newInputStream(message(uid).path(dir));
+                return java.nio.channels.FileChannel.open(message(uid).path(dir));
             }
         } catch (NoSuchFileException e) {
             throw new StoreException(StoreException.Kind.NONEXISTENT, "message " + uid + " is gone");

@@ -37,6 +37,12 @@ final class ChildRelay implements AutoCloseable {
     }
 
     static ChildRelay start(Path dir, Optional<String> crashAt) throws IOException, InterruptedException {
+        return start(dir, crashAt, List.of());
+    }
+
+    /** As above, with JVM options for the child (e.g. the shipped heap size). */
+    static ChildRelay start(Path dir, Optional<String> crashAt, List<String> jvmOptions)
+            throws IOException, InterruptedException {
         Path data = dir.resolve("data");
         Path config = dir.resolve("chatmail.ini");
         if (!Files.exists(config)) {
@@ -63,6 +69,7 @@ final class ChildRelay implements AutoCloseable {
         Path log = Files.createTempFile(dir, "child-", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path")));
+        command.addAll(jvmOptions);
         crashAt.ifPresent(point -> command.add("-D" + CrashPoints.PROPERTY + "=" + point));
         command.addAll(List.of("org.relaycert.server.Main", "serve", "--config", config.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -43,6 +43,11 @@ final class RawClients {
             out = socket.getOutputStream();
         }
 
+        /** The raw output, for messages too large to build as one string. */
+        OutputStream output() {
+            return out;
+        }
+
         void send(String text) throws IOException {
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.flush();

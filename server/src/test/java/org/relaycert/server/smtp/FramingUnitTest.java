@@ -28,13 +28,24 @@ class FramingUnitTest {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             seen.add(msg instanceof DataFramer.Received r
-                    ? (r.oversized() ? "OVERSIZED" : "MESSAGE:" + new String(r.message(), StandardCharsets.UTF_8))
+                    ? (r.oversized() ? "OVERSIZED" : "MESSAGE:" + new String(bytes(r), StandardCharsets.UTF_8))
                     : msg);
             if ("DATA".equals(msg)) {
                 data.begin();
             } else {
                 lines.resume();
             }
+        }
+    }
+
+    /** The received message's octets; its spool file goes. */
+    private static byte[] bytes(DataFramer.Received r) {
+        try {
+            return r.message().bytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            r.message().discard();
         }
     }
 

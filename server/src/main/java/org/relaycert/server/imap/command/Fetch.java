@@ -1,5 +1,7 @@
 package org.relaycert.server.imap.command;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -99,6 +101,10 @@ public record Fetch(String tag, boolean byUid, SequenceSet set, List<FetchItem> 
         for (FetchItem item : items) {
             r.text(first ? "" : " ");
             first = false;
+            if (item instanceof FetchItem.Content c && c.spec().equals(SectionSpec.WHOLE) && raw == null) {
+                r.text(c.responseName() + " ").literal(wholeFromFile(sel, info, c)); // no copy in memory
+                continue;
+            }
             if (item instanceof FetchItem.Content c) {
                 if (raw == null) {
                     raw = sel.folder().read(info.uid());
@@ -136,6 +142,32 @@ public record Fetch(String tag, boolean byUid, SequenceSet set, List<FetchItem> 
             }
         }
         return r.text(")");
+    }
+
+    /** The message (or the partial range asked for) as a region of its file. */
+    private static Response.FileRegion wholeFromFile(SelectedFolder sel, MessageInfo info, FetchItem.Content c)
+            throws StoreException {
+        FileChannel file = sel.folder().channel(info.uid());
+        long size;
+        try {
+            size = file.size();
+        } catch (IOException e) {
+            closeQuietly(file);
+            throw new StoreException(StoreException.Kind.IO, "cannot read message " + info.uid(), e);
+        }
+        if (c.offset() < 0) {
+            return new Response.FileRegion(file, 0, size);
+        }
+        long from = Math.min(c.offset(), size);
+        return new Response.FileRegion(file, from, Math.min(size, from + c.length()) - from);
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // nothing was read from it
+        }
     }
 
     private static byte[] partial(byte[] bytes, FetchItem.Content c) {

@@ -1,15 +1,22 @@
 package org.relaycert.server.imap.session;
 
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One server response line (untagged, tagged or continuation) built from text and literals; the
- * encoder writes it followed by CRLF. Literals are emitted as {@code {n}CRLF<octets>}.
+ * encoder writes it followed by CRLF. Literals are emitted as {@code {n}CRLF<octets>}; a literal can be a
+ * region of a file (a stored message), which goes to the wire in chunks instead of through memory.
  */
 public final class Response {
-    private final List<byte[]> parts = new ArrayList<>();
+    /** {@code length} octets of an open file from {@code offset}; the writer closes the channel. */
+    public record FileRegion(FileChannel channel, long offset, long length) {
+    }
+
+    private final List<Object> parts = new ArrayList<>();
+    private boolean streams;
 
     public static Response line(String text) {
         return new Response().text(text);
@@ -26,18 +33,45 @@ public final class Response {
         return this;
     }
 
+    /** A literal read from {@code file} when it is written. */
+    public Response literal(FileRegion file) {
+        parts.add(("{" + file.length() + "}\r\n").getBytes(StandardCharsets.US_ASCII));
+        parts.add(file);
+        streams = true;
+        return this;
+    }
+
+    /** Whether a part is a {@link FileRegion}; then {@link #pieces()} must be written, not {@link #parts()}. */
+    public boolean streams() {
+        return streams;
+    }
+
+    /** The octets of a response without file regions. */
     public List<byte[]> parts() {
+        if (streams) {
+            throw new IllegalStateException("a response with file literals is written piece by piece");
+        }
+        return parts.stream().map(p -> (byte[]) p).toList();
+    }
+
+    /** Text octets ({@code byte[]}) and {@link FileRegion}s, in order, without the final CRLF. */
+    public List<Object> pieces() {
         return parts;
     }
 
-    public int size() {
-        return parts.stream().mapToInt(p -> p.length).sum() + 2;
+    public long size() {
+        long size = 2;
+        for (Object p : parts) {
+            size += p instanceof byte[] b ? b.length : ((FileRegion) p).length();
+        }
+        return size;
     }
 
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder();
-        parts.forEach(p -> b.append(new String(p, StandardCharsets.UTF_8)));
+        parts.forEach(p -> b.append(p instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : "<" + ((FileRegion) p).length() + " octets of a file>"));
         return b.toString();
     }
 }

@@ -8,7 +8,7 @@ import io.netty.handler.codec.MessageToByteEncoder;
 public final class ResponseEncoder extends MessageToByteEncoder<Response> {
     @Override
     protected void encode(ChannelHandlerContext ctx, Response msg, ByteBuf out) {
-        out.ensureWritable(msg.size());
+        out.ensureWritable((int) msg.size());
         for (byte[] part : msg.parts()) {
             out.writeBytes(part);
         }
