@@ -88,17 +88,43 @@ public final class SpooledMessage {
         return new SpooledMessage(fields.clone(), restBytes, restFile, restOffset, restLength);
     }
 
+    /**
+     * Whether every header line ends in CRLF and the header ends with an empty line that is exactly CRLF (so the
+     * body starts after it, however lines are split).
+     */
+    public boolean crlfFramed() throws IOException {
+        if (restLength < 2 || head.length > 0 && head[head.length - 1] != '\n') {
+            return false;
+        }
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] == '\n' && (i == 0 || head[i - 1] != '\r')) {
+                return false;
+            }
+        }
+        try (InputStream rest = openRest()) {
+            return rest.read() == '\r' && rest.read() == '\n';
+        }
+    }
+
+    /** The body: the octets after the CRLF that ends the header (see {@link #crlfFramed()}). */
+    public InputStream openBody() throws IOException {
+        InputStream rest = openRest();
+        rest.skipNBytes(2);
+        return rest;
+    }
+
+    private InputStream openRest() throws IOException {
+        if (restFile == null) {
+            return new ByteArrayInputStream(restBytes, (int) restOffset, (int) restLength);
+        }
+        FileChannel ch = FileChannel.open(restFile, StandardOpenOption.READ);
+        ch.position(restOffset);
+        return new BufferedInputStream(Channels.newInputStream(ch), 1 << 16);
+    }
+
     /** The whole message from its first octet. */
     public InputStream open() throws IOException {
-        InputStream rest;
-        if (restFile == null) {
-            rest = new ByteArrayInputStream(restBytes, (int) restOffset, (int) restLength);
-        } else {
-            FileChannel ch = FileChannel.open(restFile, StandardOpenOption.READ);
-            ch.position(restOffset);
-            rest = new BufferedInputStream(Channels.newInputStream(ch), 1 << 16);
-        }
-        return new SequenceInputStream(new ByteArrayInputStream(head), rest);
+        return new SequenceInputStream(new ByteArrayInputStream(head), openRest());
     }
 
     /** Removes the spool file behind this message (and every value made from it with {@link #withHead}). */

@@ -80,6 +80,21 @@ public final class DkimSigner {
         return out.toString();
     }
 
+    /** The body hash of a body read from {@code body} (after the header's empty line), streamed. */
+    public static String bodyHash(java.io.InputStream body, Canonicalization c) throws java.io.IOException {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            try (BodyCanonicalizer canonical = new BodyCanonicalizer(c,
+                    new java.io.BufferedOutputStream(new java.security.DigestOutputStream(
+                            java.io.OutputStream.nullOutputStream(), sha), 1 << 16))) {
+                body.transferTo(canonical);
+            }
+            return Base64.getEncoder().encodeToString(sha.digest());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String bodyHash(String body, Canonicalization c) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")

@@ -35,18 +35,29 @@ public final class DkimVerifier {
         this.keys = keys;
     }
 
+    /** The base64 SHA-256 of a message's body under one canonicalization. */
+    @FunctionalInterface
+    public interface BodyHash {
+        String of(Canonicalization c) throws java.io.IOException;
+    }
+
     public List<Result> verify(byte[] message) {
         HeaderBlock block = HeaderBlock.parse(message);
+        return verify(block, c -> DkimSigner.bodyHash(block.body(), c));
+    }
+
+    /** Verifies with the header fields of {@code header} and body hashes from {@code body} (streamed). */
+    public List<Result> verify(HeaderBlock header, BodyHash body) {
         List<Result> results = new ArrayList<>();
-        for (HeaderBlock.Field f : block.fields()) {
+        for (HeaderBlock.Field f : header.fields()) {
             if (f.is("DKIM-Signature")) {
-                results.add(verifyOne(block, f));
+                results.add(verifyOne(header, f, body));
             }
         }
         return results;
     }
 
-    private Result verifyOne(HeaderBlock block, HeaderBlock.Field sig) {
+    private Result verifyOne(HeaderBlock block, HeaderBlock.Field sig, BodyHash body) {
         String domain = "";
         try {
             TagList tags = TagList.parse(sig.value());
@@ -64,7 +75,7 @@ public final class DkimVerifier {
             Canonicalization headerC = Canonicalization.parse(c[0]);
             Canonicalization bodyC = Canonicalization.parse(c.length > 1 ? c[1] : "simple");
             String bh = tags.require("bh").replace(" ", "");
-            if (!DkimSigner.bodyHash(block.body(), bodyC).equals(bh)) {
+            if (!body.of(bodyC).equals(bh)) {
                 return new Result(domain, false, "body hash mismatch");
             }
             List<String> names = List.of(tags.require("h").replace(" ", "").split(":"));

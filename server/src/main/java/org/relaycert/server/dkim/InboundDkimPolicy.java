@@ -42,9 +42,26 @@ public final class InboundDkimPolicy implements MailPolicy {
         return verifier;
     }
 
+    /** The header is parsed in memory; body hashes are computed as the body streams from the spool. */
     @Override
     public SpooledMessage message(Envelope envelope, SpooledMessage message) throws RejectedException {
-        return envelope.origin() == Origin.SUBMISSION ? message : MailPolicy.super.message(envelope, message);
+        if (envelope.origin() == Origin.SUBMISSION) {
+            return message;
+        }
+        try {
+            if (!message.crlfFramed()) { // bare line ends: the in-memory reading decides what is body
+                return MailPolicy.super.message(envelope, message);
+            }
+        } catch (java.io.IOException e) {
+            throw new RejectedException(Reply.of(451, "4.3.0", "Error: local error in processing"));
+        }
+        HeaderBlock block = HeaderBlock.parse(message.head());
+        judge(block, () -> verifier.verify(block, c -> {
+            try (java.io.InputStream body = message.openBody()) {
+                return DkimSigner.bodyHash(body, c);
+            }
+        }));
+        return message;
     }
 
     @Override
@@ -52,13 +69,18 @@ public final class InboundDkimPolicy implements MailPolicy {
         if (envelope.origin() == Origin.SUBMISSION) {
             return message;
         }
-        HeaderBlock block = HeaderBlock.parse(message);
+        judge(HeaderBlock.parse(message), () -> verifier.verify(message));
+        return message;
+    }
+
+    private void judge(HeaderBlock block, java.util.function.Supplier<List<DkimVerifier.Result>> verification)
+            throws RejectedException {
         List<String> from = block.values("From");
         Optional<String> domain = from.size() == 1 ? fromDomain(from.get(0)) : Optional.empty();
         if (domain.isEmpty()) {
             throw new RejectedException(Reply.plain(500, "Invalid FROM header: " + String.join(", ", from).strip()));
         }
-        List<DkimVerifier.Result> results = verifier.verify(message);
+        List<DkimVerifier.Result> results = verification.get();
         if (results.isEmpty()) {
             throw new RejectedException(NO_SIGNATURE);
         }
@@ -67,7 +89,6 @@ public final class InboundDkimPolicy implements MailPolicy {
         if (!aligned) {
             throw new RejectedException(NO_VALID_SIGNATURE);
         }
-        return message;
     }
 
     /** The domain of the single address in a From value ({@code "Name" <a@b>} or {@code a@b}). */
