@@ -47,16 +47,23 @@ public final class SpooledMessage {
 
     /** A message in {@code file} (complete, not written to any more); reads only its header. */
     public static SpooledMessage ofFile(Path file) throws IOException {
-        long size = Files.size(file);
+        return ofFile(file, 0);
+    }
+
+    /** A message in {@code file} from {@code offset} to its end (a file with a header of its own). */
+    public static SpooledMessage ofFile(Path file, long offset) throws IOException {
+        long size = Files.size(file) - offset;
         byte[] start;
-        try (InputStream in = Files.newInputStream(file)) {
-            start = in.readNBytes((int) Math.min(size, MAX_HEAD));
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            start = Channels.newInputStream(ch.position(offset)).readNBytes((int) Math.min(size, MAX_HEAD));
         }
         int end = headEnd(start, start.length, start.length == size);
         if (end < 0) {
-            return of(Files.readAllBytes(file));
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+                return of(Channels.newInputStream(ch.position(offset)).readAllBytes());
+            }
         }
-        return new SpooledMessage(Arrays.copyOf(start, end), null, file, end, size - end);
+        return new SpooledMessage(Arrays.copyOf(start, end), null, file, offset + end, size - end);
     }
 
     /** Where the header of {@code bytes[0..length)} ends; -1 when it does not end there and more may follow. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.relaycert.server.delivery.SpooledMessage;
 
 /**
  * Signs a message as OpenDKIM does on a chatmail relay (spec 8.1): rsa-sha256, {@code c=relaxed/simple},
@@ -39,7 +40,31 @@ public final class DkimSigner {
 
     public byte[] sign(byte[] message) {
         HeaderBlock block = HeaderBlock.parse(message);
-        String bodyHash = bodyHash(block.body(), Canonicalization.SIMPLE);
+        byte[] head = signatureField(block, bodyHash(block.body(), Canonicalization.SIMPLE));
+        byte[] out = new byte[head.length + message.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(message, 0, out, head.length, message.length);
+        return out;
+    }
+
+    /** As {@link #sign(byte[])}: the header signed in memory, the body hash streamed; the body is not copied. */
+    public SpooledMessage sign(SpooledMessage message) throws java.io.IOException {
+        if (!message.crlfFramed()) { // bare line ends: the in-memory reading decides what is body
+            return SpooledMessage.of(sign(message.bytes()));
+        }
+        byte[] head = message.head();
+        String bodyHash;
+        try (java.io.InputStream body = message.openBody()) {
+            bodyHash = bodyHash(body, Canonicalization.SIMPLE);
+        }
+        byte[] field = signatureField(HeaderBlock.parse(head), bodyHash);
+        byte[] signed = java.util.Arrays.copyOf(field, field.length + head.length);
+        System.arraycopy(head, 0, signed, field.length, head.length);
+        return message.withHead(signed);
+    }
+
+    /** The DKIM-Signature field (CRLF included) over {@code block}'s fields and a body hash. */
+    private byte[] signatureField(HeaderBlock block, String bodyHash) {
         List<String> names = new ArrayList<>();
         for (String name : OVERSIGNED) {
             long n = block.fields().stream().filter(f -> f.is(name)).count();
@@ -59,11 +84,7 @@ public final class DkimSigner {
             rsa.update(DkimVerifier.signedHeaders(block, names, unsigned).getBytes(StandardCharsets.ISO_8859_1));
             String b = Base64.getEncoder().encodeToString(rsa.sign());
             String field = unsigned + fold(b) + "\r\n";
-            byte[] head = field.getBytes(StandardCharsets.ISO_8859_1);
-            byte[] out = new byte[head.length + message.length];
-            System.arraycopy(head, 0, out, 0, head.length);
-            System.arraycopy(message, 0, out, head.length, message.length);
-            return out;
+            return field.getBytes(StandardCharsets.ISO_8859_1);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("DKIM signing failed", e);
         }

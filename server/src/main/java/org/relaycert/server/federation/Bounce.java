@@ -44,7 +44,7 @@ final class Bounce {
                 .append("Action: failed\r\nStatus: ").append(status(reply)).append("\r\n")
                 .append("Diagnostic-Code: smtp; ").append(reply.line().replace("\n", " ")).append("\r\n"));
         m.append("\r\n--").append(boundary).append("\r\nContent-Type: text/rfc822-headers\r\n\r\n");
-        HeaderBlock.parse(original.message()).fields().forEach(f -> m.append(f.raw()));
+        HeaderBlock.parse(original.content().head()).fields().forEach(f -> m.append(f.raw())); // header only
         m.append("\r\n--").append(boundary).append("--\r\n");
         return m.toString().getBytes(StandardCharsets.UTF_8);
     }

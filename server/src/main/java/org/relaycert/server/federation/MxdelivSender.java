@@ -1,6 +1,7 @@
 package org.relaycert.server.federation;
 
 import java.io.BufferedOutputStream;
+import org.relaycert.server.delivery.SpooledMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +31,7 @@ final class MxdelivSender {
     }
 
     Attempt send(String host, InetAddress address, int port, DestinationTls tls, String mailFrom,
-                 List<String> recipients, byte[] message) {
+                 List<String> recipients, SpooledMessage message) {
         try (Socket plain = new Socket()) {
             plain.connect(new InetSocketAddress(address, port), 10_000);
             plain.setSoTimeout(60_000);
@@ -41,11 +42,13 @@ final class MxdelivSender {
                 head.append("X-Mail-From: ").append(mailFrom).append("\r\n");
             }
             recipients.forEach(r -> head.append("X-Mail-To: ").append(r).append("\r\n"));
-            head.append("Content-Type: message/rfc822\r\nContent-Length: ").append(message.length)
+            head.append("Content-Type: message/rfc822\r\nContent-Length: ").append(message.size())
                     .append("\r\nConnection: close\r\n\r\n");
             OutputStream out = new BufferedOutputStream(s.getOutputStream());
             out.write(head.toString().getBytes(StandardCharsets.UTF_8));
-            out.write(message);
+            try (InputStream content = message.open()) {
+                content.transferTo(out);
+            }
             out.flush();
             InputStream in = s.getInputStream();
             String status = line(in);

@@ -22,6 +22,7 @@ import org.relaycert.server.delivery.LocalDelivery;
 import org.relaycert.server.delivery.MailIntake;
 import org.relaycert.server.delivery.RemoteDelivery;
 import org.relaycert.server.delivery.Reply;
+import org.relaycert.server.delivery.SpooledMessage;
 import org.relaycert.server.dkim.DkimSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,11 +88,17 @@ public final class OutboundQueue implements RemoteDelivery, AutoCloseable {
 
     @Override
     public List<MailIntake.Outcome> enqueue(Envelope envelope, List<String> recipients, byte[] message) {
-        byte[] signed = signer.map(s -> s.sign(message)).orElse(message);
-        QueuedMessage m = new QueuedMessage(QueueDirectory.newId(), envelope.mailFrom(), recipients, clock.instant(), 0,
-                signed);
+        return enqueue(envelope, recipients, SpooledMessage.of(message));
+    }
+
+    /** Signs the header (the body hash streamed) and streams the message into the queue file. */
+    @Override
+    public List<MailIntake.Outcome> enqueue(Envelope envelope, List<String> recipients, SpooledMessage message) {
+        QueuedMessage m;
         try {
-            directory.write(m);
+            SpooledMessage signed = signer.isPresent() ? signer.get().sign(message) : message;
+            m = directory.write(new QueuedMessage(QueueDirectory.newId(), envelope.mailFrom(), recipients,
+                    clock.instant(), 0, signed));
         } catch (IOException e) {
             log.warn("queue write failed: {}", e.toString());
             return recipients.stream().map(r -> new MailIntake.Outcome(r, Reply.of(451, "4.3.0",
@@ -156,8 +163,7 @@ public final class OutboundQueue implements RemoteDelivery, AutoCloseable {
                 directory.remove(id);
                 pending.remove(id);
             } else {
-                QueuedMessage next = m.after(retry);
-                directory.write(next);
+                QueuedMessage next = directory.write(m.after(retry));
                 pending.put(id, next);
                 Duration delay = backoff(next.attempts());
                 log.info("deferred {} ({} recipient(s)), retry in {} ms: {}", id, retry.size(), delay.toMillis(),
@@ -234,7 +240,7 @@ public final class OutboundQueue implements RemoteDelivery, AutoCloseable {
             boolean triedHttps = false;
             if (rules.mxdeliv() && tls != DestinationTls.PLAINTEXT
                     && clock.instant().isAfter(noMxdelivUntil.getOrDefault(host, Instant.MIN))) {
-                Attempt https = mxdeliv.send(host, a, settings.mxHttpsPort(), tls, m.mailFrom(), rcpts, m.message());
+                Attempt https = mxdeliv.send(host, a, settings.mxHttpsPort(), tls, m.mailFrom(), rcpts, m.content());
                 if (https.connected()) {
                     return Optional.of(https.replies());
                 }
@@ -244,7 +250,7 @@ public final class OutboundQueue implements RemoteDelivery, AutoCloseable {
             if (triedHttps && !rules.smtpFallback()) {
                 continue;
             }
-            Attempt viaSmtp = smtp.send(host, a, settings.mxSmtpPort(), tls, m.mailFrom(), rcpts, m.message());
+            Attempt viaSmtp = smtp.send(host, a, settings.mxSmtpPort(), tls, m.mailFrom(), rcpts, m.content());
             if (viaSmtp.connected()) {
                 if (triedHttps) {
                     noMxdelivUntil.put(host, clock.instant().plus(settings.mxdelivFallbackMemory()));
@@ -276,9 +282,9 @@ public final class OutboundQueue implements RemoteDelivery, AutoCloseable {
         if (sender.toLowerCase(Locale.ROOT).endsWith("@" + domain)) {
             log.info("bounce for {} to its local sender: {}", m.id(), local.deliver(List.of(sender), dsn));
         } else {
-            QueuedMessage b = new QueuedMessage(QueueDirectory.newId(), "", List.of(sender), clock.instant(), 0, dsn);
+            QueuedMessage unstored = new QueuedMessage(QueueDirectory.newId(), "", List.of(sender), clock.instant(), 0, dsn);
             try {
-                directory.write(b);
+                QueuedMessage b = directory.write(unstored);
                 pending.put(b.id(), b);
                 schedule(b.id(), Duration.ZERO);
             } catch (IOException e) {

@@ -1,6 +1,11 @@
 package org.relaycert.server.federation;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import org.relaycert.server.delivery.SpooledMessage;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -38,19 +43,29 @@ public final class QueueDirectory {
         return System.currentTimeMillis() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public void write(QueuedMessage m) throws IOException {
+    /**
+     * Stores {@code m} (its content streamed into the file); returns it as stored, its content read from the
+     * queue file from now on, so the queue holds no message in memory.
+     */
+    public QueuedMessage write(QueuedMessage m) throws IOException {
         Path t = tmp.resolve(m.id());
+        byte[] header = m.fileHeader();
         try (FileChannel ch = FileChannel.open(t, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer buf = ByteBuffer.wrap(m.encode());
+                StandardOpenOption.WRITE); InputStream content = m.content().open()) {
+            ByteBuffer buf = ByteBuffer.wrap(header);
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
+            OutputStream out = Channels.newOutputStream(ch);
+            content.transferTo(out);
             ch.force(true);
         }
         CrashPoints.reach(CrashPoints.QUEUE_TMP_WRITTEN);
-        Files.move(t, active.resolve(m.id()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Path file = active.resolve(m.id());
+        Files.move(t, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         syncDirectory(active);
+        return new QueuedMessage(m.id(), m.mailFrom(), m.recipients(), m.queued(), m.attempts(),
+                SpooledMessage.ofFile(file, header.length));
     }
 
     public void remove(String id) throws IOException {
@@ -62,10 +77,22 @@ public final class QueueDirectory {
         List<QueuedMessage> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(active)) {
             for (Path p : files.sorted().toList()) {
-                out.add(QueuedMessage.decode(p.getFileName().toString(), Files.readAllBytes(p)));
+                out.add(read(p));
             }
         }
         return out;
+    }
+
+    /** One queue file: its header read, its message left in the file. */
+    private static QueuedMessage read(Path file) throws IOException {
+        String id = file.getFileName().toString();
+        byte[] start;
+        try (InputStream in = Files.newInputStream(file)) {
+            start = in.readNBytes(1 << 20); // from, to (1000 recipients fit), queued, attempts
+        }
+        int split = QueuedMessage.headerEnd(id, start, start.length);
+        return QueuedMessage.withHeader(id, new String(start, 0, split, StandardCharsets.UTF_8),
+                SpooledMessage.ofFile(file, split + 2));
     }
 
     private static void syncDirectory(Path dir) throws IOException {

@@ -1,6 +1,7 @@
 package org.relaycert.server.federation;
 
 import java.io.BufferedOutputStream;
+import org.relaycert.server.delivery.SpooledMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -36,6 +37,12 @@ final class SmtpSender {
      */
     Attempt send(String host, InetAddress address, int port, DestinationTls tls, String mailFrom,
                  List<String> recipients, byte[] message) {
+        return send(host, address, port, tls, mailFrom, recipients, SpooledMessage.of(message));
+    }
+
+    /** As above, the message streamed. */
+    Attempt send(String host, InetAddress address, int port, DestinationTls tls, String mailFrom,
+                 List<String> recipients, SpooledMessage message) {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(address, port), 10_000);
@@ -107,14 +114,16 @@ final class SmtpSender {
         }
 
         /** The message with leading dots doubled and a final {@code CRLF . CRLF}. */
-        Reply data(byte[] message) throws IOException {
+        Reply data(SpooledMessage message) throws IOException {
             boolean lineStart = true;
-            for (byte b : message) {
-                if (lineStart && b == '.') {
-                    out.write('.');
+            try (InputStream in = message.open()) {
+                for (int b = in.read(); b >= 0; b = in.read()) {
+                    if (lineStart && b == '.') {
+                        out.write('.');
+                    }
+                    out.write(b);
+                    lineStart = b == '\n';
                 }
-                out.write(b);
-                lineStart = b == '\n';
             }
             if (!lineStart) {
                 out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
