@@ -12,6 +12,7 @@ import org.relaycert.server.delivery.MailIntake;
 import org.relaycert.server.delivery.Origin;
 import org.relaycert.server.delivery.RejectedException;
 import org.relaycert.server.delivery.Reply;
+import org.relaycert.server.delivery.SpooledMessage;
 import org.relaycert.server.web.Route;
 import org.relaycert.server.web.WebRequest;
 import org.relaycert.server.web.WebResponse;
@@ -44,9 +45,16 @@ public final class MxDelivRoute implements Route {
         return true;
     }
 
+    /** Messages arrive in the intake's spool, not in memory. */
+    @Override
+    public Optional<org.relaycert.server.delivery.Spool> spool() {
+        return Optional.of(intake.spool());
+    }
+
     @Override
     public WebResponse respond(WebRequest request) {
-        if (request.body().length > maxMessageSize) {
+        SpooledMessage message = request.spooledBody().orElseGet(() -> SpooledMessage.of(request.body()));
+        if (message.size() > maxMessageSize) {
             return WebResponse.of(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, WebResponse.TEXT,
                     "552 Message exceeds maximum size\n");
         }
@@ -62,14 +70,14 @@ public final class MxDelivRoute implements Route {
         InetSocketAddress client = new InetSocketAddress(request.client(), 0);
         Envelope partial = new Envelope(Origin.MXDELIV, Optional.empty(), client, true, "", from, List.of());
         try {
-            intake.sender(partial, request.body().length);
+            intake.sender(partial, message.size());
             List<String> accepted = new ArrayList<>();
             for (String r : to) {
                 Envelope sofar = new Envelope(Origin.MXDELIV, Optional.empty(), client, true, "", from, List.copyOf(accepted));
                 accepted.add(intake.recipient(sofar, r));
             }
             Reply reply = intake.message(new Envelope(Origin.MXDELIV, Optional.empty(), client, true, "", from, accepted),
-                    request.body());
+                    message);
             return reply.positive()
                     ? WebResponse.ok(WebResponse.TEXT, "250 OK\n")
                     : rejected(reply);

@@ -21,4 +21,12 @@ public interface Route {
     default boolean blocking() {
         return false;
     }
+
+    /**
+     * Where a POST body goes when this route takes large ones (a message): it then arrives as
+     * {@link WebRequest#spooledBody()}, not in memory. Empty (in memory) by default.
+     */
+    default java.util.Optional<org.relaycert.server.delivery.Spool> spool() {
+        return java.util.Optional.empty();
+    }
 }

@@ -82,6 +82,9 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         };
         Optional<WebResponse> early = early(request, target.get(), method);
         if (early.isPresent()) {
+            if (request instanceof BodySpooler.Spooled spooled) {
+                spooled.body.discard();
+            }
             reply.accept(early.get());
             return;
         }
@@ -89,22 +92,24 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
         // copied now: the request is released when this method returns
         WebRequest call = new WebRequest(method, path, target.get().query(), request.headers(),
                 ByteBufUtil.getBytes(request.content()),
-                ctx.channel().remoteAddress() instanceof InetSocketAddress peer ? peer.getAddress() : null);
+                ctx.channel().remoteAddress() instanceof InetSocketAddress peer ? peer.getAddress() : null,
+                request instanceof BodySpooler.Spooled spooled ? Optional.of(spooled.body) : Optional.empty());
         if (!route.blocking()) {
-            reply.accept(invoke(route, call));
+            reply.accept(invokeAndDiscard(route, call));
             return;
         }
         // no further request is read until this one is answered, so pipelined responses keep their order
         ctx.channel().config().setAutoRead(false);
         try {
             blockingWork.execute(() -> {
-                WebResponse response = invoke(route, call);
+                WebResponse response = invokeAndDiscard(route, call);
                 ctx.executor().execute(() -> {
                     reply.accept(response);
                     ctx.channel().config().setAutoRead(true);
                 });
             });
         } catch (RejectedExecutionException e) {
+            call.spooledBody().ifPresent(org.relaycert.server.delivery.SpooledMessage::discard);
             ctx.channel().config().setAutoRead(true);
             reply.accept(WebResponse.plain(HttpResponseStatus.SERVICE_UNAVAILABLE).withHeader("Retry-After", "1"));
         }
@@ -125,6 +130,15 @@ final class Router extends SimpleChannelInboundHandler<FullHttpRequest> {
             return Optional.of(WebResponse.plain(HttpResponseStatus.METHOD_NOT_ALLOWED).withHeader("Allow", allow(route)));
         }
         return Optional.empty();
+    }
+
+    /** Runs the route; a spooled body's file goes afterwards. */
+    private static WebResponse invokeAndDiscard(Route route, WebRequest call) {
+        try {
+            return invoke(route, call);
+        } finally {
+            call.spooledBody().ifPresent(org.relaycert.server.delivery.SpooledMessage::discard);
+        }
     }
 
     private static WebResponse invoke(Route route, WebRequest call) {

@@ -68,6 +68,7 @@ public final class WebServer implements AutoCloseable {
         Consumer<Channel> http = ch -> ch.pipeline()
                 .addLast("http", new HttpServerCodec())
                 .addLast("idle", new IdleStateHandler(0, 0, idleMillis, TimeUnit.MILLISECONDS))
+                .addLast("spooler", new BodySpooler(routes, config.maxContentLength()))
                 .addLast("aggregator", new HttpObjectAggregator(config.maxContentLength()))
                 .addLast("router", router);
         ServerBootstrap bootstrap = new ServerBootstrap()

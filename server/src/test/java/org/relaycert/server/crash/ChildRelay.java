@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 final class ChildRelay implements AutoCloseable {
     static final String DOMAIN = "relay.test";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern PORT_LINE = Pattern.compile("\\b(smtps|imaps|SMTPS|IMAPS)[ =]/127\\.0\\.0\\.1:([0-9]+)");
+    private static final Pattern PORT_LINE = Pattern.compile("\\b(smtps|imaps|https|SMTPS|IMAPS|HTTPS)[ =]/127\\.0\\.0\\.1:([0-9]+)");
 
     private final Process process;
     private final Path log;
@@ -100,6 +100,10 @@ final class ChildRelay implements AutoCloseable {
 
     InetSocketAddress smtps() {
         return new InetSocketAddress("127.0.0.1", ports.get("smtps"));
+    }
+
+    InetSocketAddress https() {
+        return new InetSocketAddress("127.0.0.1", ports.get("https"));
     }
 
     InetSocketAddress imaps() {

@@ -79,6 +79,29 @@ final class LargeMessage {
         }
     }
 
+    /** {@code POST /mxdeliv} of one copy, as another relay sends it; returns the status line and the body. */
+    String postMxdeliv(InetSocketAddress https, String from, String to, byte[] header) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(https, 10_000);
+        plain.setSoTimeout(60_000);
+        try (SSLSocket s = (SSLSocket) RawClients.TRUST_ALL.getSocketFactory().createSocket(plain,
+                https.getHostString(), https.getPort(), true)) {
+            OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
+            out.write(("POST /mxdeliv HTTP/1.1\r\nHost: relay.test\r\nX-Mail-From: " + from + "\r\nX-Mail-To: " + to
+                    + "\r\nContent-Type: message/rfc822\r\nContent-Length: " + size(header)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(header);
+            out.write(body);
+            out.flush();
+            InputStream in = s.getInputStream();
+            String status = line(in);
+            for (String l = line(in); !l.isEmpty(); l = line(in)) {
+                // headers
+            }
+            return status + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+
     /** Logs in, selects INBOX and returns the SHA-256 (hex) of each message's BODY.PEEK[] literal. */
     static java.util.List<String> fetchDigests(InetSocketAddress imaps, String user, String password) throws IOException {
         Socket plain = new Socket();
