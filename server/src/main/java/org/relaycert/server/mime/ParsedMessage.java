@@ -31,6 +31,25 @@ public final class ParsedMessage {
         return new ParsedMessage(bytes, MimeTreeParser.parse(bytes));
     }
 
+    /**
+     * The top-level header of a message from the first octets of it ({@code complete}: they are all of it), as a
+     * message without body: enough for ENVELOPE and the top-level HEADER sections, whose bytes are the same as
+     * the whole message's. Empty when the header does not end within {@code start}.
+     */
+    public static Optional<ParsedMessage> parseHeader(byte[] start, boolean complete) {
+        int usable = start.length;
+        if (!complete) { // only whole lines: a cut line could look like the end of the header
+            while (usable > 0 && start[usable - 1] != '\n') {
+                usable--;
+            }
+        }
+        int bodyStart = MimeHeader.parse(start, 0, usable).bodyStart();
+        if (bodyStart >= usable && !complete) {
+            return Optional.empty();
+        }
+        return Optional.of(parse(java.util.Arrays.copyOf(start, bodyStart)));
+    }
+
     /** The FETCH {@code BODYSTRUCTURE} value (extensible = true) or {@code BODY} value, in IMAP syntax. */
     public String bodyStructure(boolean extensible) {
         return BodyStructureWriter.write(raw, root, extensible);

@@ -95,29 +95,17 @@ public record Fetch(String tag, boolean byUid, SequenceSet set, List<FetchItem> 
             }
         }
         Response r = Response.line("* " + n.seq() + " FETCH (");
-        byte[] raw = null;
-        ParsedMessage parsed = null;
+        MessageBytes message = new MessageBytes(sel, info.uid(), items.stream().allMatch(Fetch::headerOnly));
         boolean first = true;
         for (FetchItem item : items) {
             r.text(first ? "" : " ");
             first = false;
-            if (item instanceof FetchItem.Content c && c.spec().equals(SectionSpec.WHOLE) && raw == null) {
+            if (item instanceof FetchItem.Content c && c.spec().equals(SectionSpec.WHOLE) && !message.loaded()) {
                 r.text(c.responseName() + " ").literal(wholeFromFile(sel, info, c)); // no copy in memory
                 continue;
             }
             if (item instanceof FetchItem.Content c) {
-                if (raw == null) {
-                    raw = sel.folder().read(info.uid());
-                }
-                byte[] bytes;
-                if (c.spec().equals(SectionSpec.WHOLE)) {
-                    bytes = raw;
-                } else {
-                    if (parsed == null) {
-                        parsed = ParsedMessage.parse(raw);
-                    }
-                    bytes = parsed.section(c.spec());
-                }
+                byte[] bytes = c.spec().equals(SectionSpec.WHOLE) ? message.raw() : message.parsed().section(c.spec());
                 r.text(c.responseName() + " ").literal(partial(bytes, c));
                 continue;
             }
@@ -126,22 +114,22 @@ public record Fetch(String tag, boolean byUid, SequenceSet set, List<FetchItem> 
                 case UID -> r.text("UID " + info.uid());
                 case INTERNALDATE -> r.text("INTERNALDATE " + ImapText.dateTime(info.internalDate()));
                 case RFC822_SIZE -> r.text("RFC822.SIZE " + info.size());
-                case ENVELOPE, BODYSTRUCTURE, BODY -> {
-                    if (raw == null) {
-                        raw = sel.folder().read(info.uid());
-                    }
-                    if (parsed == null) {
-                        parsed = ParsedMessage.parse(raw);
-                    }
-                    r.text(switch ((FetchItem.Simple) item) {
-                        case ENVELOPE -> "ENVELOPE " + parsed.envelope();
-                        case BODYSTRUCTURE -> "BODYSTRUCTURE " + parsed.bodyStructure(true);
-                        default -> "BODY " + parsed.bodyStructure(false);
-                    });
-                }
+                case ENVELOPE -> r.text("ENVELOPE " + message.parsed().envelope());
+                case BODYSTRUCTURE -> r.text("BODYSTRUCTURE " + message.parsed().bodyStructure(true));
+                case BODY -> r.text("BODY " + message.parsed().bodyStructure(false));
             }
         }
         return r.text(")");
+    }
+
+    /** Items answered from the top-level header alone (Delta Chat's prefetch asks for these on every message). */
+    private static boolean headerOnly(FetchItem item) {
+        if (item instanceof FetchItem.Content c) {
+            return c.spec().part().isEmpty() && (c.spec().text() == SectionSpec.Text.HEADER
+                    || c.spec().text() == SectionSpec.Text.HEADER_FIELDS
+                    || c.spec().text() == SectionSpec.Text.HEADER_FIELDS_NOT);
+        }
+        return item != FetchItem.Simple.BODYSTRUCTURE && item != FetchItem.Simple.BODY;
     }
 
     /** The message (or the partial range asked for) as a region of its file. */
