@@ -102,6 +102,36 @@ final class LargeMessage {
         }
     }
 
+    /** IMAP APPEND of one copy to INBOX; returns the tagged completion. */
+    String append(InetSocketAddress imaps, String user, String password, byte[] header) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(imaps, 10_000);
+        plain.setSoTimeout(60_000);
+        try (SSLSocket s = (SSLSocket) RawClients.TRUST_ALL.getSocketFactory().createSocket(plain,
+                imaps.getHostString(), imaps.getPort(), true)) {
+            InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
+            OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
+            line(in);
+            out.write(("a LOGIN " + user + " " + password + "\r\nb APPEND INBOX {" + size(header) + "}\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (String line = line(in); !line.startsWith("+"); line = line(in)) {
+                if (line.startsWith("b ")) {
+                    return line;
+                }
+            }
+            out.write(header);
+            out.write(body);
+            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (String line = line(in); ; line = line(in)) {
+                if (line.startsWith("b ")) {
+                    return line;
+                }
+            }
+        }
+    }
+
     /** Logs in, selects INBOX and returns the SHA-256 (hex) of each message's BODY.PEEK[] literal. */
     static java.util.List<String> fetchDigests(InetSocketAddress imaps, String user, String password) throws IOException {
         Socket plain = new Socket();

@@ -55,4 +55,22 @@ class LargeMessageBench {
         System.out.printf("LargeMessageBench: 3 x 30 MiB submitted, stored and fetched in %d ms%n",
                 (System.nanoTime() - start) / 1_000_000);
     }
+
+    /** IMAP APPEND still holds the literal in memory (the frame, then the command's copy): one at a time here. */
+    @Test
+    void twoThirtyMebibyteAppendsOneAfterTheOther() throws Exception {
+        LargeMessage big = LargeMessage.ofAbout(LargeMessageTest.MAX_MESSAGE_SIZE - 100_000);
+        try (ChildRelay relay = LargeMessageTest.startShipped(dir)) {
+            List<String> expected = new ArrayList<>();
+            for (int i = 1; i <= 2; i++) {
+                byte[] header = big.header(CrashScenarios.ALICE, CrashScenarios.ALICE, "appended-" + i);
+                assertThat(big.append(relay.imaps(), CrashScenarios.ALICE, CrashScenarios.PW_A, header))
+                        .as("child output:%n%s", LargeMessageTest.tail(relay)).startsWith("b OK");
+                expected.add(big.digest(header));
+            }
+            assertThat(LargeMessage.fetchDigests(relay.imaps(), CrashScenarios.ALICE, CrashScenarios.PW_A))
+                    .containsExactlyElementsOf(expected);
+        }
+        LargeMessageTest.report("LargeMessageBench APPEND", dir);
+    }
 }

@@ -152,9 +152,16 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
     }
 
     private void clearFrame() {
-        frame.clear();
+        if (frame.capacity() > SMALL_FRAME) {
+            frame = Unpooled.buffer(256); // a large APPEND's buffer is not kept for the connection's lifetime
+        } else {
+            frame.clear();
+        }
         segmentStart = 0;
     }
+
+    /** Frame buffers larger than this are dropped after use. */
+    private static final int SMALL_FRAME = 64 * 1024;
 
     private void startDiscarding(String reason) {
         discardingLine = true;
