@@ -61,6 +61,9 @@ class LargeMessageTest {
                     .as("child output:%n%s", tail(relay))
                     .startsWith("HTTP/1.1 400").endsWith("554 5.7.1 No valid DKIM signature found");
             assertThat(relay.output()).doesNotContain("OutOfMemoryError");
+            try (var spool = Files.list(dir.resolve("data").resolve("spool"))) {
+                assertThat(spool.toList()).as("spool files left after the replies").isEmpty();
+            }
         }
         report("LargeMessageTest", dir);
     }
