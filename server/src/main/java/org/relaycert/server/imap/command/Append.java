@@ -1,5 +1,7 @@
 package org.relaycert.server.imap.command;
 
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +26,8 @@ import org.relaycert.server.store.StoreException;
  * </pre>
  * Refused with OVERQUOTA when the user's mail would exceed the quota.
  */
-public record Append(String tag, String mailbox, Set<String> flags, Instant date, byte[] content) implements ImapCommand {
+public record Append(String tag, String mailbox, Set<String> flags, Instant date, ByteBuffer octets)
+        implements ImapCommand {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss Z", Locale.ROOT);
 
     public static Append parse(String tag, ArgumentReader r) throws SyntaxException {
@@ -53,9 +56,16 @@ public record Append(String tag, String mailbox, Set<String> flags, Instant date
         if (!r.peekIs('{')) {
             throw new SyntaxException("APPEND needs a literal");
         }
-        byte[] content = r.literal();
+        ByteBuffer content = r.literalOctets(); // a view into the command line: the message is not copied
         r.end();
         return new Append(tag, mailbox, Set.copyOf(flags), date, content);
+    }
+
+    /** The message (a copy). */
+    public byte[] content() {
+        byte[] out = new byte[octets.remaining()];
+        octets.duplicate().get(out);
+        return out;
     }
 
     public Set<SessionState> validIn() {
@@ -63,7 +73,8 @@ public record Append(String tag, String mailbox, Set<String> flags, Instant date
     }
 
     public Completion execute(ImapSession s) throws StoreException {
-        if (content.length == 0) {
+        int length = octets.remaining();
+        if (length == 0) {
             return Completion.no("Can't save a zero byte message.");
         }
         Folder folder;
@@ -76,11 +87,12 @@ public record Append(String tag, String mailbox, Set<String> flags, Instant date
             throw e;
         }
         long quota = s.config().quotaBytes();
-        if (quota > 0 && s.mailbox().usedBytes() + content.length > quota) {
+        if (quota > 0 && s.mailbox().usedBytes() + length > quota) {
             return Completion.no("OVERQUOTA", "Quota exceeded (mailbox for user is full)");
         }
         Instant when = date != null ? date : s.clock().instant();
-        MessageInfo info = folder.append(content, flags, when);
+        MessageInfo info = folder.append(() -> new ByteArrayInputStream(octets.array(),
+                octets.arrayOffset() + octets.position(), length), length, flags, when);
         return Completion.ok("APPENDUID " + folder.uidValidity() + " " + info.uid(), "Append completed.");
     }
 }

@@ -156,6 +156,17 @@ public final class ArgumentReader {
 
     /** {@code literal} with its octets, as the frame decoder inlined them. */
     public byte[] literal() throws SyntaxException {
+        java.nio.ByteBuffer octets = literalOctets();
+        byte[] out = new byte[octets.remaining()];
+        octets.get(out);
+        return out;
+    }
+
+    /**
+     * As {@link #literal()}, but a view of the octets inside the command line instead of a copy (an APPEND of a
+     * large message then costs the heap one copy less).
+     */
+    public java.nio.ByteBuffer literalOctets() throws SyntaxException {
         expect('{');
         int start = pos;
         while (!atEnd() && Character.isDigit(peek())) {
@@ -172,9 +183,8 @@ public final class ArgumentReader {
         if (size > in.length - pos) {
             throw new SyntaxException("literal shorter than announced");
         }
-        byte[] out = new byte[(int) size];
-        System.arraycopy(in, pos, out, 0, out.length);
-        pos += out.length;
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(in, pos, (int) size).slice();
+        pos += (int) size;
         return out;
     }
 
