@@ -104,7 +104,7 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
             return;
         }
         if (msg instanceof RejectedFrame r) {
-            write(Response.line(r.tag() + " BAD " + r.reason()));
+            write(Response.line(r.tag() + " " + r.response() + " " + r.reason()));
         } else {
             handleLine(((CommandFrame) msg).bytes());
         }

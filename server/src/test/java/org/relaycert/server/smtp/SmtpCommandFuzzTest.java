@@ -1,5 +1,8 @@
 package org.relaycert.server.smtp;
 
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.relaycert.server.FuzzExecutions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -36,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * arrives, each answer must be a well-formed reply, the connection must never reach its exception handler
  * (that is a bug in a command, not bad input), and only complete transactions reach the intake.
  */
+@ExtendWith(FuzzExecutions.class)
 class SmtpCommandFuzzTest {
+    private static final LongAdder SESSION_RUNS =
+            FuzzExecutions.counter(SmtpCommandFuzzTest.class, "session");
     private static final Pattern REPLY = Pattern.compile("[2-5][0-9][0-9]([ -][^\r\n]*)?\r\n");
     private static final SmtpServerConfig MX;
     private static final SmtpServerConfig SUBMISSION;
@@ -95,6 +101,7 @@ class SmtpCommandFuzzTest {
 
     @FuzzTest(maxDuration = FuzzBudget.ON_DEMAND)
     void session(FuzzedDataProvider data) {
+        SESSION_RUNS.increment();
         boolean submission = data.consumeBoolean();
         int chunk = data.consumeInt(1, 128);
         run(submission, chunk, data.consumeRemainingAsBytes());
