@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Counts how often each fuzz target ran in fuzzing mode ({@code JAZZER_FUZZ} set) and, when the fuzzing run ends,
  * writes one record per target: executions, seconds, and whether Jazzer reported a finding. {@link FuzzReport}
  * sums the records of one build. The fuzz method bumps its {@link #counter} once per input, so the figure is the
- * number of inputs the target really ran (libFuzzer's {@code number_of_executed_units}). Regression runs (seed
- * replay) write nothing.
+ * number of inputs the target really ran: libFuzzer's "Done N runs" plus the few seed inputs Jazzer replays first.
+ * Regression runs (seed replay only) write nothing.
  */
 public final class FuzzExecutions implements BeforeTestExecutionCallback, AfterTestExecutionCallback {
     /** Directory of the records, relative to the module; the bounded-fuzzing profile sets it. */

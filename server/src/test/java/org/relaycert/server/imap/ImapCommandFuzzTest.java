@@ -1,15 +1,15 @@
 package org.relaycert.server.imap;
 
-import java.util.concurrent.atomic.LongAdder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.relaycert.server.FuzzExecutions;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaycert.server.FuzzBudget;
+import org.relaycert.server.FuzzExecutions;
 import org.relaycert.server.imap.frame.CommandFrame;
 import org.relaycert.server.imap.frame.ImapFrameDecoder;
 import org.relaycert.server.imap.frame.RejectedFrame;

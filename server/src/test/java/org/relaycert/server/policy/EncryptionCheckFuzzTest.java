@@ -1,14 +1,14 @@
 package org.relaycert.server.policy;
 
-import java.util.concurrent.atomic.LongAdder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.relaycert.server.FuzzExecutions;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaycert.server.FuzzBudget;
+import org.relaycert.server.FuzzExecutions;
 import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.Origin;
 import org.relaycert.server.delivery.RejectedException;

@@ -1,8 +1,5 @@
 package org.relaycert.server.web;
 
-import java.util.concurrent.atomic.LongAdder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.relaycert.server.FuzzExecutions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -24,10 +21,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaycert.server.FuzzBudget;
+import org.relaycert.server.FuzzExecutions;
 import org.relaycert.server.account.AccountService;
 import org.relaycert.server.account.CreationGate;
 import org.relaycert.server.config.ChatmailParams;
