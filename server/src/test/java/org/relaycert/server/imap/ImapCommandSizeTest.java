@@ -6,7 +6,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.relaycert.server.imap.frame.CommandFrame;
 import org.relaycert.server.imap.frame.ImapFrameDecoder;
 import org.relaycert.server.imap.frame.RejectedFrame;
@@ -119,6 +122,25 @@ class ImapCommandSizeTest {
         send(command + "\r\nt2 NOOP\r\n");
         assertThat(nextFrame()).isEqualTo(command);
         assertThat(nextFrame()).isEqualTo("t2 NOOP");
+    }
+
+    /** On the wire: the tagged answer is {@code NO [TOOBIG]}, and the connection goes on. */
+    @Test
+    void aServerAnswersTooBigAndTheConnectionGoesOn(@TempDir Path dir) throws Exception {
+        try (ImapTestServer server = new ImapTestServer(dir)) {
+            server.implicit.maxLiteral(1000);
+            try (TestImapClient c = server.loggedIn()) {
+                StringBuilder command = new StringBuilder("t1 APPEND INBOX");
+                for (int i = 0; i < 70; i++) {
+                    command.append(" {1000+}\r\n").append("z".repeat(1000)); // 70 kB, each literal under the cap
+                }
+                c.write(command + "\r\n");
+                List<String> answer = c.until("t1");
+                assertThat(TestImapClient.last(answer)).startsWith("t1 NO [TOOBIG] Command too large");
+                assertThat(TestImapClient.last(c.command("NOOP"))).contains("OK");
+                assertThat(server.store.mailbox(ImapTestServer.USER).folder("INBOX").messages()).isEmpty();
+            }
+        }
     }
 
     @Test
