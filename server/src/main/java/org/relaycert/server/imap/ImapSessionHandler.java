@@ -1,9 +1,9 @@
 package org.relaycert.server.imap;
 
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleState;
