@@ -133,6 +133,21 @@ class HalfClosedConnectionTest {
         assertThat(stored(BOB)).isZero();
     }
 
+    /** A whole transaction pipelined and then half-closed (as {@code printf ... | nc -N} sends it). */
+    @Test
+    void smtpWholeMessageThenHalfCloseIsAnsweredAndStoredOnce() throws Exception {
+        try (RawConnection c = submission()) {
+            c.send("DATA\r\n");
+            assertThat(c.line()).startsWith("354 ");
+            c.send("From: <" + ALICE + ">\r\nTo: <" + BOB + ">\r\nSubject: whole\r\n\r\nall of it\r\n.\r\nQUIT\r\n");
+            c.socket.shutdownOutput();
+            assertThat(c.line()).as("the message's answer").startsWith("250 ");
+            assertThat(c.line()).as("QUIT's answer").startsWith("221 ");
+            assertThat(ended(c)).isTrue();
+        }
+        org.awaitility.Awaitility.await().until(() -> stored(BOB) == 1);
+    }
+
     @Test
     void eightBitMessageBytesAreStoredByteForByte() throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
