@@ -127,7 +127,8 @@ public final class Relay implements AutoCloseable {
         MaildirStore store = new MaildirStore(s.dataDir().resolve("mailboxes"), clock);
         AccountService accounts = new AccountService(config.params(), store, clock,
                 SystemLimits.both(extensions.creationGate(), SystemLimits.of(config.params(),
-                        extensions.systemProbe().orElseGet(() -> new HostProbe(s.dataDir())))));
+                        extensions.systemProbe().orElseGet(() -> new HostProbe(s.dataDir())))),
+                extensions.unknownAccountLogin());
         LocalDelivery localDelivery = new LocalDelivery(store, clock, config.params().maxMailboxSize(),
                 new MailboxQuota(config.params().maxMailboxSize(), clock));
         FederationRules federationRules = extensions.federationRules().apply(FederationRules.chatmail());
