@@ -149,6 +149,10 @@ public final class Relay implements AutoCloseable {
         RelayMailIntake intake = new RelayMailIntake(config.params(), accounts, localDelivery, outbound,
                 extensions.mailPolicies().apply(List.copyOf(policies)), federationRules.relayAccess(),
                 extensions.recipientRouting());
+        org.relaycert.server.delivery.BounceRules bounceRules =
+                extensions.bounceRules().apply(org.relaycert.server.delivery.BounceRules.chatmail());
+        intake = intake.withBounces(bounceRules, outbound, bounceRules.resetForgedReturnPath()
+                ? new org.relaycert.server.policy.ForgedReturnPath() : org.relaycert.server.delivery.ReturnPath.ENVELOPE);
         String host = config.mailDomain();
         LoginCheck logins = extensions.logins().apply(accounts::authenticate);
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());

@@ -38,6 +38,8 @@ public final class RelayExtensions implements Cloneable {
     private java.util.Optional<org.relaycert.server.limits.SystemProbe> systemProbe = java.util.Optional.empty();
     private org.relaycert.server.delivery.RecipientRouting recipientRouting = org.relaycert.server.delivery.RecipientRouting.LITERAL;
 
+    private UnaryOperator<org.relaycert.server.delivery.BounceRules> bounceRules = UnaryOperator.identity();
+
     private RelayExtensions() {
     }
 
@@ -215,6 +217,17 @@ public final class RelayExtensions implements Cloneable {
     public RelayExtensions withRecipientRouting(org.relaycert.server.delivery.RecipientRouting routing) {
         RelayExtensions c = copy();
         c.recipientRouting = routing;
+        return c;
+    }
+
+    /** What becomes of accepted mail a local mailbox cannot take: unknown users, forged return paths. */
+    public UnaryOperator<org.relaycert.server.delivery.BounceRules> bounceRules() {
+        return bounceRules;
+    }
+
+    public RelayExtensions withBounceRules(UnaryOperator<org.relaycert.server.delivery.BounceRules> edit) {
+        RelayExtensions c = copy();
+        c.bounceRules = edit;
         return c;
     }
 }
