@@ -151,8 +151,7 @@ public final class Relay implements AutoCloseable {
                 extensions.recipientRouting());
         org.relaycert.server.delivery.BounceRules bounceRules =
                 extensions.bounceRules().apply(org.relaycert.server.delivery.BounceRules.chatmail());
-        intake = intake.withBounces(bounceRules, outbound, bounceRules.resetForgedReturnPath()
-                ? new org.relaycert.server.policy.ForgedReturnPath() : org.relaycert.server.delivery.ReturnPath.ENVELOPE);
+        intake = intake.withBounces(bounceRules, outbound, org.relaycert.server.policy.ForgedReturnPath.per(bounceRules));
         String host = config.mailDomain();
         LoginCheck logins = extensions.logins().apply(accounts::authenticate);
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());

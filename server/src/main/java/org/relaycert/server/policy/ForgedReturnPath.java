@@ -1,6 +1,7 @@
 package org.relaycert.server.policy;
 
 import java.util.Optional;
+import org.relaycert.server.delivery.BounceRules;
 import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.Origin;
 import org.relaycert.server.delivery.ReturnPath;
@@ -15,6 +16,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class ForgedReturnPath implements ReturnPath {
     private static final Logger log = LoggerFactory.getLogger(ForgedReturnPath.class);
+
+    /** The return path rule {@code rules} ask for: this reset, or the envelope sender as given. */
+    public static ReturnPath per(BounceRules rules) {
+        return rules.resetForgedReturnPath() ? new ForgedReturnPath() : ReturnPath.ENVELOPE;
+    }
 
     @Override
     public String of(Envelope envelope, byte[] message) {
