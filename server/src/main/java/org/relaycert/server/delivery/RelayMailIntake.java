@@ -109,6 +109,11 @@ public final class RelayMailIntake implements MailIntake {
             }
         }
         if (accounts.rules().isLocal(rcpt)) {
+            if (routingSyntax(rcpt)) {
+                // Postfix resolves these (allow_percent_hack, swap_bangpath, resolve_dequoted_address) before its
+                // relay check, so they name another domain; taken as unknown users they would look relayed.
+                throw new RejectedException(Reply.of(554, "5.7.1", "<" + rcpt + ">: Relay access denied"));
+            }
             if (!acceptsUnknown() && !accounts.exists(rcpt)) {
                 // Postfix's local_recipient_maps, or no bounce path to tell the sender later: refused up front.
                 throw new RejectedException(Reply.of(550, "5.1.1", "<" + rcpt + ">: Recipient address rejected: User unknown"));
@@ -158,6 +163,11 @@ public final class RelayMailIntake implements MailIntake {
             outcomes.addAll(remote.enqueue(reinjected, remotes, passed));
         }
         return notices.settle(bounceTo, passed, outcomes);
+    }
+
+    private static boolean routingSyntax(String address) {
+        String local = address.substring(0, address.lastIndexOf('@'));
+        return local.chars().anyMatch(c -> c == '%' || c == '!' || c == '@' || c == '"' || c == ':');
     }
 
     private boolean acceptsUnknown() {

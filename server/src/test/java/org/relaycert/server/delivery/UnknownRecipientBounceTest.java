@@ -153,4 +153,13 @@ class UnknownRecipientBounceTest {
         assertThat(notices).isEmpty();
         assertThat(store.exists(NOBODY)).isFalse();
     }
+
+    @Test
+    void routingSyntaxInALocalAddressIsRefusedAsRelaying() {
+        for (String routed : List.of("victim%elsewhere.test@relay.test", "elsewhere.test!victim@relay.test",
+                "\"victim@elsewhere.test\"@relay.test")) {
+            assertThatThrownBy(() -> chatmail().recipient(port25(PEER_USER, List.of()), routed)).as(routed)
+                    .isInstanceOfSatisfying(RejectedException.class, x -> assertThat(x.reply().line()).startsWith("554 5.7.1"));
+        }
+    }
 }
