@@ -23,6 +23,8 @@ public final class RelayMailIntake implements MailIntake {
     private final RemoteDelivery remote;
     private final List<MailPolicy> policies;
     private final FederationRules.RelayAccess relayAccess;
+    /** The characters of chatmail local parts: an address with any other can never be a mailbox here. */
+    private static final java.util.regex.Pattern MAILBOX_CHARACTERS = java.util.regex.Pattern.compile("[a-z0-9._-]+");
     private final RecipientRouting routing;
     private final BounceRules bounceRules;
     private final FailureNotices notices;
@@ -113,6 +115,11 @@ public final class RelayMailIntake implements MailIntake {
                 // Postfix resolves these (allow_percent_hack, swap_bangpath, resolve_dequoted_address) before its
                 // relay check, so they name another domain; taken as unknown users they would look relayed.
                 throw new RejectedException(Reply.of(554, "5.7.1", "<" + rcpt + ">: Relay access denied"));
+            }
+            if (!MAILBOX_CHARACTERS.matcher(rcpt.substring(0, rcpt.lastIndexOf('@'))).matches()) {
+                // no mailbox can have such a name (path tricks, control characters): refused whoever exists, so
+                // the reply tells nothing about users; a wrong length is still taken and bounced, as chatmail
+                throw new RejectedException(Reply.of(501, "5.1.3", "<" + rcpt + ">: Bad recipient address syntax"));
             }
             if (!acceptsUnknown() && !accounts.exists(rcpt)) {
                 // Postfix's local_recipient_maps, or no bounce path to tell the sender later: refused up front.

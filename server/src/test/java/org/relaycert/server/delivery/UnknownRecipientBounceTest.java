@@ -162,4 +162,14 @@ class UnknownRecipientBounceTest {
                     .isInstanceOfSatisfying(RejectedException.class, x -> assertThat(x.reply().line()).startsWith("554 5.7.1"));
         }
     }
+
+    @Test
+    void localPartsNoMailboxCanHaveAreSyntaxErrors() throws Exception {
+        assertThat(chatmail().recipient(port25(PEER_USER, List.of()), "postmaster@relay.test"))
+                .as("a name too long for an account is still taken (and bounced)").isEqualTo("postmaster@relay.test");
+        for (String bad : List.of("../../x@relay.test", "a\u0001b@relay.test", "a/b@relay.test", "a+b@relay.test")) {
+            assertThatThrownBy(() -> chatmail().recipient(port25(PEER_USER, List.of()), bad)).as(bad)
+                    .isInstanceOfSatisfying(RejectedException.class, x -> assertThat(x.reply().line()).startsWith("501 5.1.3"));
+        }
+    }
 }
