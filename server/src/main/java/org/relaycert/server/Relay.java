@@ -150,6 +150,9 @@ public final class Relay implements AutoCloseable {
         RelayMailIntake intake = new RelayMailIntake(config.params(), accounts, localDelivery, outbound,
                 extensions.mailPolicies().apply(List.copyOf(policies)), federationRules.relayAccess(),
                 extensions.recipientRouting());
+        org.relaycert.server.delivery.BounceRules bounceRules =
+                extensions.bounceRules().apply(org.relaycert.server.delivery.BounceRules.chatmail());
+        intake = intake.withBounces(bounceRules, outbound, org.relaycert.server.policy.ForgedReturnPath.per(bounceRules));
         String host = config.mailDomain();
         LoginCheck logins = extensions.logins().apply(accounts::authenticate);
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());

@@ -40,6 +40,8 @@ public final class RelayExtensions implements Cloneable {
     private org.relaycert.server.account.UnknownAccountLogin unknownAccountLogin =
             org.relaycert.server.account.UnknownAccountLogin.DUMMY_HASH;
 
+    private UnaryOperator<org.relaycert.server.delivery.BounceRules> bounceRules = UnaryOperator.identity();
+
     private RelayExtensions() {
     }
 
@@ -228,6 +230,17 @@ public final class RelayExtensions implements Cloneable {
     public RelayExtensions withUnknownAccountLogin(org.relaycert.server.account.UnknownAccountLogin cost) {
         RelayExtensions c = copy();
         c.unknownAccountLogin = cost;
+        return c;
+    }
+
+    /** What becomes of accepted mail a local mailbox cannot take: unknown users, forged return paths. */
+    public UnaryOperator<org.relaycert.server.delivery.BounceRules> bounceRules() {
+        return bounceRules;
+    }
+
+    public RelayExtensions withBounceRules(UnaryOperator<org.relaycert.server.delivery.BounceRules> edit) {
+        RelayExtensions c = copy();
+        c.bounceRules = edit;
         return c;
     }
 }

@@ -185,4 +185,42 @@ class SecChecks {
         assertThat(ratio > 5 && diff > 5)
                 .as("refused-login medians differ grossly: existing %.1f ms, unknown %.1f ms", existing, unknown).isFalse();
     }
+
+    @Test
+    @RequirementId("SEC-07")
+    @DisplayName("SEC-07 RCPT on port 25 answers alike for an existing account and an unknown address")
+    void rcptRevealsNoUsers(Target t, Evidence ev) throws Exception {
+        RelayUnderTest r = t.primary();
+        String known = r.account().address();
+        String unknown = r.freshCredentials().address();
+        try (SmtpSession s = SmtpSession.open(r.smtp(), null)) {
+            s.ehlo("relaycert.test");
+            s.startTls(t.trust());
+            s.ehlo("relaycert.test");
+            SmtpReply forKnown = rcpt(s, known);
+            SmtpReply forUnknown = rcpt(s, unknown);
+            s.quit();
+            ev.transcript("port 25 of " + r.domain(), s.transcript());
+            ev.line("RCPT existing " + known + ": " + forKnown + "; unknown " + unknown + ": " + forUnknown);
+            assertThat(forKnown.code()).as("RCPT of an existing account: %s", forKnown).isEqualTo(250);
+            assertThat(statusOf(forUnknown)).as("RCPT existing %s vs unknown %s", forKnown, forUnknown)
+                    .isEqualTo(statusOf(forKnown));
+        }
+    }
+
+    /** One transaction from another relay's user up to RCPT, then RSET. */
+    private static SmtpReply rcpt(SmtpSession s, String recipient) throws IOException {
+        SmtpReply mail = s.command("MAIL FROM:<stranger@relaycert-outside.test>");
+        assertThat(mail.code()).as("MAIL FROM from another relay: %s", mail).isEqualTo(250);
+        SmtpReply reply = s.command("RCPT TO:<" + recipient + ">");
+        s.command("RSET");
+        return reply;
+    }
+
+    /** The reply code and its enhanced status code (RFC 3463), if any: what a prober could tell apart. */
+    private static String statusOf(SmtpReply r) {
+        String line = r.lines().isEmpty() ? "" : r.lines().get(0);
+        String first = (line.length() > 4 ? line.substring(4) : "").strip().split("\\s+", 2)[0];
+        return r.code() + (first.matches("[245]\\.\\d{1,3}\\.\\d{1,3}") ? " " + first : "");
+    }
 }
