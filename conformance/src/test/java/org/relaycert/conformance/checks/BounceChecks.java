@@ -23,7 +23,7 @@ import org.relaycert.conformance.targets.SigningDomain;
 import org.relaycert.conformance.targets.Target;
 
 /**
- * Mail for users that do not exist, as another relay sees it: taken (RCPT reveals no one, SEC-05), then answered
+ * Mail for users that do not exist, as another relay sees it: taken (RCPT reveals no one, SEC-07), then answered
  * with a signed delivery status notification to the sender, and never to a return path the From address disowns.
  */
 @ConformanceCheck
