@@ -127,7 +127,8 @@ public final class Relay implements AutoCloseable {
         MaildirStore store = new MaildirStore(s.dataDir().resolve("mailboxes"), clock);
         AccountService accounts = new AccountService(config.params(), store, clock,
                 SystemLimits.both(extensions.creationGate(), SystemLimits.of(config.params(),
-                        extensions.systemProbe().orElseGet(() -> new HostProbe(s.dataDir())))));
+                        extensions.systemProbe().orElseGet(() -> new HostProbe(s.dataDir())))),
+                extensions.unknownAccountLogin());
         LocalDelivery localDelivery = new LocalDelivery(store, clock, config.params().maxMailboxSize(),
                 new MailboxQuota(config.params().maxMailboxSize(), clock));
         FederationRules federationRules = extensions.federationRules().apply(FederationRules.chatmail());
@@ -149,6 +150,9 @@ public final class Relay implements AutoCloseable {
         RelayMailIntake intake = new RelayMailIntake(config.params(), accounts, localDelivery, outbound,
                 extensions.mailPolicies().apply(List.copyOf(policies)), federationRules.relayAccess(),
                 extensions.recipientRouting(), org.relaycert.server.delivery.Spool.in(s.dataDir().resolve("spool")));
+        org.relaycert.server.delivery.BounceRules bounceRules =
+                extensions.bounceRules().apply(org.relaycert.server.delivery.BounceRules.chatmail());
+        intake = intake.withBounces(bounceRules, outbound, org.relaycert.server.policy.ForgedReturnPath.per(bounceRules));
         String host = config.mailDomain();
         LoginCheck logins = extensions.logins().apply(accounts::authenticate);
         SmtpRules smtpRules = extensions.smtpRules().apply(SmtpRules.chatmail());

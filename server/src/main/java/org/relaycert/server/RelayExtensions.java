@@ -37,6 +37,10 @@ public final class RelayExtensions implements Cloneable {
     private UnaryOperator<org.relaycert.server.push.SharedEntries> sharedEntries = UnaryOperator.identity();
     private java.util.Optional<org.relaycert.server.limits.SystemProbe> systemProbe = java.util.Optional.empty();
     private org.relaycert.server.delivery.RecipientRouting recipientRouting = org.relaycert.server.delivery.RecipientRouting.LITERAL;
+    private org.relaycert.server.account.UnknownAccountLogin unknownAccountLogin =
+            org.relaycert.server.account.UnknownAccountLogin.DUMMY_HASH;
+
+    private UnaryOperator<org.relaycert.server.delivery.BounceRules> bounceRules = UnaryOperator.identity();
 
     private RelayExtensions() {
     }
@@ -215,6 +219,28 @@ public final class RelayExtensions implements Cloneable {
     public RelayExtensions withRecipientRouting(org.relaycert.server.delivery.RecipientRouting routing) {
         RelayExtensions c = copy();
         c.recipientRouting = routing;
+        return c;
+    }
+
+    /** What a refused login costs for an address without an account (the reference: a dummy password hash). */
+    public org.relaycert.server.account.UnknownAccountLogin unknownAccountLogin() {
+        return unknownAccountLogin;
+    }
+
+    public RelayExtensions withUnknownAccountLogin(org.relaycert.server.account.UnknownAccountLogin cost) {
+        RelayExtensions c = copy();
+        c.unknownAccountLogin = cost;
+        return c;
+    }
+
+    /** What becomes of accepted mail a local mailbox cannot take: unknown users, forged return paths. */
+    public UnaryOperator<org.relaycert.server.delivery.BounceRules> bounceRules() {
+        return bounceRules;
+    }
+
+    public RelayExtensions withBounceRules(UnaryOperator<org.relaycert.server.delivery.BounceRules> edit) {
+        RelayExtensions c = copy();
+        c.bounceRules = edit;
         return c;
     }
 }

@@ -95,12 +95,14 @@ class DkimChecks {
     @RequirementId("DKIM-04")
     @DisplayName("DKIM-04 bounces are DKIM-signed by the relay's domain")
     void bouncesSigned(Target t, Evidence ev) throws Exception {
+        // The relay's own user writes to an unknown user of the same relay: the DSN is delivered locally, so no
+        // other relay's inbound cleanup (DKIM-05) removes the signature before the suite sees it.
         RelayUnderTest r = t.primary();
         Credentials sender = r.account();
-        String nobody = peer(t).freshCredentials().address();
+        String nobody = r.freshCredentials().address();
         String token = FederationMail.token();
         SmtpReply sent = FederationMail.submit(t, r, sender, nobody, FederationMail.message(sender.address(), nobody, token), ev);
-        assertThat(sent.code()).as("submission to an unknown remote user: %s", sent).isEqualTo(250);
+        assertThat(sent.code()).as("submission to an unknown user: %s", sent).isEqualTo(250);
         Optional<String> bounce = FederationMail.await(t, r, sender, token, FederationMail.ARRIVAL);
         assertThat(bounce).as("bounce for %s", nobody).isPresent();
         List<DkimSignatures.Verdict> verdicts = new DkimSignatures(t.dnsResolver()).verify(bounce.get());

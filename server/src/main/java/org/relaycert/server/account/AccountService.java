@@ -36,8 +36,17 @@ public final class AccountService {
     private final CreationGate gate;
     private final ConcurrentHashMap<String, Object> creationLocks = new ConcurrentHashMap<>();
     private final CredentialGenerator generator;
+    private final UnknownAccountLogin unknownLogin;
+    /** Verified against by refusals for addresses without an account, so that they cost what a wrong password does. */
+    private volatile String dummyHash;
 
     public AccountService(ChatmailParams params, MaildirStore store, Clock clock, CreationGate gate) {
+        this(params, store, clock, gate, UnknownAccountLogin.DUMMY_HASH);
+    }
+
+    public AccountService(ChatmailParams params, MaildirStore store, Clock clock, CreationGate gate,
+            UnknownAccountLogin unknownLogin) {
+        this.unknownLogin = unknownLogin;
         this.rules = new AddressRules(params);
         this.store = store;
         this.clock = clock;
@@ -69,6 +78,7 @@ public final class AccountService {
         Optional<String> refusal = rules.creationRefusal(address, password).or(gate::refusal);
         if (refusal.isPresent()) {
             log.info("registration rejected for a new address: {}", refusal.get());
+            payHashCost(password);
             return Optional.empty();
         }
         synchronized (creationLocks.computeIfAbsent(address, a -> new Object())) {
@@ -92,6 +102,23 @@ public final class AccountService {
             verified.remember(address, storedHash, password);
         }
         return ok;
+    }
+
+    /**
+     * Spends on a refusal for an address without an account what a wrong password for an existing one costs (an
+     * Argon2id check of the same parameters), so that the time taken does not tell which it was.
+     */
+    private void payHashCost(String password) {
+        if (unknownLogin != UnknownAccountLogin.DUMMY_HASH) {
+            return;
+        }
+        String dummy = dummyHash;
+        if (dummy == null) {
+            // Making the dummy costs one derivation, as the check would; racing first refusals each make one.
+            dummyHash = hasher.hash(generator.generate().password());
+            return;
+        }
+        hasher.verify(password, dummy);
     }
 
     /** Whether an account (a non-empty password file) exists. */

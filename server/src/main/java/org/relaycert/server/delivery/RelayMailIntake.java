@@ -3,6 +3,7 @@ package org.relaycert.server.delivery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.relaycert.server.account.AccountService;
 import org.relaycert.server.config.ChatmailParams;
 import org.relaycert.server.federation.FederationRules;
@@ -11,7 +12,9 @@ import org.relaycert.server.federation.FederationRules;
  * The reference relay's mail path for every front end: routing rules first (submission: only authenticated
  * users, MAIL FROM exactly the login, as Postfix {@code reject_sender_login_mismatch}, any recipient domain;
  * port 25 and {@code /mxdeliv}: any sender, our domain only, as {@code reject_unauth_destination}), then each
- * {@link MailPolicy} in order. Local copies go to the INBOX, remote ones to {@link RemoteDelivery}.
+ * {@link MailPolicy} in order. Local copies go to the INBOX, remote ones to {@link RemoteDelivery}. With a
+ * bounce path ({@link #withBounces}), unknown local users are accepted at RCPT like chatmail's (empty
+ * {@code local_recipient_maps}, so RCPT reveals no one) and bounced after the message was taken.
  */
 public final class RelayMailIntake implements MailIntake {
     private final ChatmailParams params;
@@ -20,8 +23,13 @@ public final class RelayMailIntake implements MailIntake {
     private final RemoteDelivery remote;
     private final List<MailPolicy> policies;
     private final FederationRules.RelayAccess relayAccess;
+    /** The characters of chatmail local parts: an address with any other can never be a mailbox here. */
+    private static final java.util.regex.Pattern MAILBOX_CHARACTERS = java.util.regex.Pattern.compile("[a-z0-9._-]+");
     private final RecipientRouting routing;
     private final Spool spool;
+    private final BounceRules bounceRules;
+    private final FailureNotices notices;
+    private final ReturnPath returnPath;
 
     public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
                            List<MailPolicy> policies) {
@@ -44,6 +52,13 @@ public final class RelayMailIntake implements MailIntake {
     public RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
                            List<MailPolicy> policies, FederationRules.RelayAccess relayAccess, RecipientRouting routing,
                            Spool spool) {
+        this(params, accounts, local, remote, policies, relayAccess, routing, BounceRules.chatmail(),
+                new FailureNotices(Optional.empty()), ReturnPath.ENVELOPE, spool);
+    }
+
+    private RelayMailIntake(ChatmailParams params, AccountService accounts, LocalDelivery local, RemoteDelivery remote,
+                            List<MailPolicy> policies, FederationRules.RelayAccess relayAccess, RecipientRouting routing,
+                            BounceRules bounceRules, FailureNotices notices, ReturnPath returnPath, Spool spool) {
         this.spool = spool;
         this.routing = routing;
         this.relayAccess = relayAccess;
@@ -52,6 +67,20 @@ public final class RelayMailIntake implements MailIntake {
         this.local = local;
         this.remote = remote;
         this.policies = List.copyOf(policies);
+        this.bounceRules = bounceRules;
+        this.notices = notices;
+        this.returnPath = returnPath;
+    }
+
+    /**
+     * This intake with a bounce path: local recipients that fail for good after the message was taken (unknown
+     * users under {@link BounceRules.UnknownRecipients#BOUNCE}, full mailboxes) get a DSN sent to the message's
+     * {@code returnPath}. Without one (the default) unknown users are refused at RCPT and a local failure is the
+     * reply to the end of DATA, so nothing is lost either way.
+     */
+    public RelayMailIntake withBounces(BounceRules rules, Bounces bounces, ReturnPath returnPath) {
+        return new RelayMailIntake(params, accounts, local, remote, policies, relayAccess, routing, rules,
+                new FailureNotices(Optional.of(bounces)), returnPath, spool);
     }
 
     @Override
@@ -91,8 +120,18 @@ public final class RelayMailIntake implements MailIntake {
             }
         }
         if (accounts.rules().isLocal(rcpt)) {
-            if (!accounts.exists(rcpt)) {
-                // chatmail accepts and bounces later; without a bounce path we refuse up front, losing nothing.
+            if (routingSyntax(rcpt)) {
+                // Postfix resolves these (allow_percent_hack, swap_bangpath, resolve_dequoted_address) before its
+                // relay check, so they name another domain; taken as unknown users they would look relayed.
+                throw new RejectedException(Reply.of(554, "5.7.1", "<" + rcpt + ">: Relay access denied"));
+            }
+            if (!MAILBOX_CHARACTERS.matcher(rcpt.substring(0, rcpt.lastIndexOf('@'))).matches()) {
+                // no mailbox can have such a name (path tricks, control characters): refused whoever exists, so
+                // the reply tells nothing about users; a wrong length is still taken and bounced, as chatmail
+                throw new RejectedException(Reply.of(501, "5.1.3", "<" + rcpt + ">: Bad recipient address syntax"));
+            }
+            if (!acceptsUnknown() && !accounts.exists(rcpt)) {
+                // Postfix's local_recipient_maps, or no bounce path to tell the sender later: refused up front.
                 throw new RejectedException(Reply.of(550, "5.1.1", "<" + rcpt + ">: Recipient address rejected: User unknown"));
             }
             return rcpt;
@@ -136,15 +175,37 @@ public final class RelayMailIntake implements MailIntake {
             passed = p.message(envelope, passed);
         }
         List<String> locals = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
         List<String> remotes = new ArrayList<>();
         for (String r : envelope.recipients()) {
-            (accounts.rules().isLocal(r) ? locals : remotes).add(r);
+            (!accounts.rules().isLocal(r) ? remotes : accounts.exists(r) ? locals : unknown).add(r);
         }
+        byte[] header = passed.headerOnly(); // what the return path and a bounce need of the message
+        String bounceTo = returnPath.of(envelope, header);
         List<Outcome> outcomes = new ArrayList<>(local.deliver(locals, passed));
+        unknown.forEach(r -> outcomes.add(new Outcome(r, unknownUser(r))));
         if (!remotes.isEmpty()) {
-            outcomes.addAll(remote.enqueue(envelope, remotes, passed));
+            Envelope reinjected = new Envelope(envelope.origin(), envelope.authenticatedUser(), envelope.client(),
+                    envelope.tls(), envelope.heloName(), bounceTo, envelope.recipients());
+            outcomes.addAll(remote.enqueue(reinjected, remotes, passed));
         }
-        return MailIntake.summary(outcomes);
+        return notices.settle(bounceTo, header, outcomes);
+    }
+
+    private static boolean routingSyntax(String address) {
+        String local = address.substring(0, address.lastIndexOf('@'));
+        return local.chars().anyMatch(c -> c == '%' || c == '!' || c == '@' || c == '"' || c == ':');
+    }
+
+    private boolean acceptsUnknown() {
+        return notices.canBounce() && bounceRules.unknownRecipients() != BounceRules.UnknownRecipients.REFUSE_AT_RCPT;
+    }
+
+    /** What local delivery answers for an address without a mailbox (Dovecot LMTP's words, or a discard). */
+    private Reply unknownUser(String rcpt) {
+        return bounceRules.unknownRecipients() == BounceRules.UnknownRecipients.DISCARD
+                ? Reply.of(250, "2.0.0", "OK")
+                : Reply.of(550, "5.1.1", "<" + rcpt + "> User doesn't exist: " + rcpt);
     }
 
     /** Lower-cased whole: domains are case-insensitive and chatmail localparts are lower-case only. */

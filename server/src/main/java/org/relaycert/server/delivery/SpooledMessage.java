@@ -90,6 +90,14 @@ public final class SpooledMessage {
         return head.clone();
     }
 
+    /** The header fields and the empty line that ends them, as a message of its own without a body. */
+    public byte[] headerOnly() {
+        byte[] out = Arrays.copyOf(head, head.length + 2);
+        out[head.length] = '\r';
+        out[head.length + 1] = '\n';
+        return out;
+    }
+
     /** This message with other header fields and the same rest. */
     public SpooledMessage withHead(byte[] fields) {
         return new SpooledMessage(fields.clone(), restBytes, restFile, restOffset, restLength);

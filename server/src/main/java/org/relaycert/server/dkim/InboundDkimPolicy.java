@@ -91,9 +91,12 @@ public final class InboundDkimPolicy implements MailPolicy {
         }
     }
 
-    /** The domain of the single address in a From value ({@code "Name" <a@b>} or {@code a@b}). */
+    /**
+     * The domain of the single address in a From value ({@code "Name" <a@b>} or {@code a@b}); comments are no part
+     * of it (Postfix's own DSNs say {@code MAILER-DAEMON@domain (Mail Delivery System)}).
+     */
     static Optional<String> fromDomain(String value) {
-        String v = value.replace("\r\n", "").strip();
+        String v = value.replace("\r\n", "").replaceAll("\\([^()\"]*\\)", " ").strip();
         int lt = v.lastIndexOf('<');
         int gt = v.lastIndexOf('>');
         String addr = lt >= 0 && gt > lt ? v.substring(lt + 1, gt) : v;

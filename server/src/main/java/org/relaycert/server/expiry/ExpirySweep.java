@@ -83,6 +83,11 @@ public final class ExpirySweep {
             }
         }
         orphans = seenOrphans;
+        try {
+            store.removeStaleTmpFiles();
+        } catch (StoreException e) {
+            log.warn("expiry: {}", e.getMessage());
+        }
         SweepResult result = new SweepResult(now, users, mails, large);
         log.info("expiry sweep: {}", result);
         return result;

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.relaycert.server.config.FederationSettings;
+import org.relaycert.server.delivery.Bounces;
 import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.LocalDelivery;
 import org.relaycert.server.delivery.MailIntake;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * outliving the queue lifetime are bounced to the sender with a DSN (signed like any outbound mail).
  * Due times come from the {@link Clock}; {@link #flush()} retries everything now, as {@code postqueue -f}.
  */
-public final class OutboundQueue implements RemoteDelivery, AutoCloseable {
+public final class OutboundQueue implements RemoteDelivery, Bounces, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
 
     private final String domain;
@@ -108,6 +109,13 @@ public final class OutboundQueue implements RemoteDelivery, AutoCloseable {
         schedule(m.id(), Duration.ZERO);
         return recipients.stream().map(r -> new MailIntake.Outcome(r, Reply.of(250, "2.0.0", "OK queued as " + m.id())))
                 .toList();
+    }
+
+    /** A DSN for local recipients that failed after the message was taken, signed and sent as queue bounces are. */
+    @Override
+    public void returnToSender(String returnPath, byte[] message, Map<String, Reply> failed) {
+        bounce(new QueuedMessage(QueueDirectory.newId(), returnPath, List.copyOf(failed.keySet()), clock.instant(), 0,
+                message), failed);
     }
 
     /** Messages waiting for delivery. */

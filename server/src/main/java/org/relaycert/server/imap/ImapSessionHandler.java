@@ -3,6 +3,7 @@ package org.relaycert.server.imap;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleState;
@@ -52,6 +53,8 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
     private boolean tlsActive;
     /** Between STARTTLS and the TLS switch: plaintext frames pipelined after STARTTLS are dropped. */
     private boolean discarding;
+    /** The client half-closed: once what it sent is answered, the relay closes its side too. */
+    private boolean inputEnded;
 
     ImapSessionHandler(ImapServerConfig config, MaildirStore store, Authenticator auth, SessionRegistry registry,
             Clock clock, boolean tlsActive, java.util.function.Supplier<ImapMetadata> metadata, Duration failedLoginDelay) {
@@ -106,7 +109,7 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
             return;
         }
         if (msg instanceof RejectedFrame r) {
-            write(Response.line(r.tag() + " BAD " + r.reason()));
+            write(Response.line(r.tag() + " " + r.response() + " " + r.reason()));
         } else {
             handleLine(((CommandFrame) msg).bytes());
         }
@@ -126,7 +129,15 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
             while (!holding && !held.isEmpty()) {
                 process(held.poll());
             }
+            closeIfInputEnded();
         }, failedLoginDelay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** After a half-close, closes once nothing the client sent is left unanswered. */
+    private void closeIfInputEnded() {
+        if (inputEnded && !holding) {
+            ctx.close();
+        }
     }
 
     private void handleLine(byte[] line) {
@@ -230,6 +241,14 @@ final class ImapSessionHandler extends SimpleChannelInboundHandler<Object> imple
         }
         if (evt instanceof IdleStateEvent) {
             ctx.writeAndFlush(Response.line("* BYE Disconnected for inactivity.")).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (evt instanceof ChannelInputShutdownEvent) {
+            // Half-closed (RFC 9293 section 3.6): the client has sent all it will. Commands that arrived before are
+            // answered (they ran before this event on this executor, or wait behind a failed login's delay); a
+            // command cut off in the middle (a literal short of its octets) is dropped unanswered, never run.
+            inputEnded = true;
+            closeIfInputEnded();
             return;
         }
         super.userEventTriggered(ctx, evt);

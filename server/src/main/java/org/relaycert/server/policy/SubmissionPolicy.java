@@ -75,7 +75,7 @@ public final class SubmissionPolicy implements MailPolicy {
         if (envelope.origin() != Origin.SUBMISSION || !fromHeaderChecked) {
             return;
         }
-        MailFacts mail = EncryptionPolicy.parse(headerOnly(message));
+        MailFacts mail = EncryptionPolicy.parse(message.headerOnly());
         String from = mail.fromAddress().orElseThrow(() ->
                 new RejectedException(Reply.plain(500, "Invalid FROM header: " + mail.fromHeader())));
         if (!from.equalsIgnoreCase(envelope.mailFrom())) {
@@ -83,11 +83,4 @@ public final class SubmissionPolicy implements MailPolicy {
         }
     }
 
-    private static byte[] headerOnly(SpooledMessage message) {
-        byte[] head = message.head();
-        byte[] out = java.util.Arrays.copyOf(head, head.length + 2);
-        out[head.length] = '\r';
-        out[head.length + 1] = '\n';
-        return out;
-    }
 }

@@ -61,6 +61,8 @@ public final class GatewayNotifier implements Notifier, AutoCloseable {
         return n;
     }
 
+    private boolean closed;
+
     @Override
     public void delivered(String address) {
         Instant now = clock.instant();
@@ -79,24 +81,30 @@ public final class GatewayNotifier implements Notifier, AutoCloseable {
         try {
             sent = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         } catch (RuntimeException e) {
-            failed(p, e.toString());
+            settle(p, null, e);
             return;
         }
-        sent.whenComplete((response, error) -> {
-            if (error != null) {
-                failed(p, error.toString());
-            } else if (response.statusCode() == 200) {
-                queue.remove(p);
-            } else if (response.statusCode() == 410) {
-                queue.remove(p);
-                if (rules.forgetGoneTokens()) {
-                    tokens.remove(p.address(), p.token());
-                    log.info("gateway reports a device token gone; removed");
-                }
-            } else {
-                failed(p, "HTTP " + response.statusCode());
+        sent.whenComplete((response, error) -> settle(p, response, error));
+    }
+
+    /** Under the lock so that nothing touches the pending directory once {@link #close()} returns. */
+    private synchronized void settle(PendingNotification p, HttpResponse<Void> response, Throwable error) {
+        if (closed) {
+            return; // stopping: p stays on disk as last saved, for the next start
+        }
+        if (error != null) {
+            failed(p, error.toString());
+        } else if (response.statusCode() == 200) {
+            queue.remove(p);
+        } else if (response.statusCode() == 410) {
+            queue.remove(p);
+            if (rules.forgetGoneTokens()) {
+                tokens.remove(p.address(), p.token());
+                log.info("gateway reports a device token gone; removed");
             }
-        });
+        } else {
+            failed(p, "HTTP " + response.statusCode());
+        }
     }
 
     private void failed(PendingNotification p, String why) {
@@ -128,6 +136,9 @@ public final class GatewayNotifier implements Notifier, AutoCloseable {
     /** Stops sending; pending notifications stay on disk. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
         timer.shutdownNow();
         http.shutdownNow();
     }

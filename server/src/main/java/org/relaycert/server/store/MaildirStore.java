@@ -38,6 +38,7 @@ public final class MaildirStore {
                     Durable.deleteTree(leftover);
                 }
             }
+            StaleTmpFiles.remove(this.root, clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare mail store " + root, e);
         }
@@ -115,6 +116,18 @@ public final class MaildirStore {
             Durable.deleteTree(trash);
         } catch (IOException e) {
             throw new StoreException(StoreException.Kind.IO, "mail directory removed, cleanup incomplete", e);
+        }
+    }
+
+    /**
+     * Deletes files left in any Maildir {@code tmp/} for over 36 hours (deliveries a crash interrupted; nothing there
+     * was acknowledged). Runs at start-up and with each expiry sweep; returns how many were deleted.
+     */
+    public int removeStaleTmpFiles() throws StoreException {
+        try {
+            return StaleTmpFiles.remove(root, clock.instant());
+        } catch (IOException e) {
+            throw new StoreException(StoreException.Kind.IO, "cannot clean Maildir tmp/ directories", e);
         }
     }
 

@@ -77,4 +77,10 @@ class DkimRoundTripTest {
         assertThat(cleaned).doesNotContainIgnoringCase("DKIM-Signature").doesNotContain("Authentication-Results")
                 .isEqualTo(MSG);
     }
+
+    @Test
+    void fromDomainIgnoresCommentsAsInPostfixBounces() {
+        assertThat(InboundDkimPolicy.fromDomain("MAILER-DAEMON@relay.test (Mail Delivery System)")).hasValue("relay.test");
+        assertThat(InboundDkimPolicy.fromDomain("\"Alice (home)\" <alice@a.test>")).hasValue("a.test");
+    }
 }

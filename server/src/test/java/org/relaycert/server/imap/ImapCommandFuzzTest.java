@@ -6,7 +6,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaycert.server.FuzzBudget;
+import org.relaycert.server.FuzzExecutions;
 import org.relaycert.server.imap.frame.CommandFrame;
 import org.relaycert.server.imap.frame.ImapFrameDecoder;
 import org.relaycert.server.imap.frame.RejectedFrame;
@@ -19,12 +22,18 @@ import org.relaycert.server.imap.parse.SyntaxException;
  * command or fail with a {@link SyntaxException} (answered BAD); anything else thrown, a frame over the
  * limits, or a continuation request that is not {@code + Ready for literal data} is a finding.
  */
+@ExtendWith(FuzzExecutions.class)
 class ImapCommandFuzzTest {
+    private static final LongAdder FRAMES_AND_COMMANDS_RUNS =
+            FuzzExecutions.counter(ImapCommandFuzzTest.class, "framesAndCommands");
+    private static final LongAdder PARSER_RUNS =
+            FuzzExecutions.counter(ImapCommandFuzzTest.class, "parser");
     private static final int MAX_LINE = 512;
     private static final int MAX_LITERAL = 1024;
 
     @FuzzTest(maxDuration = FuzzBudget.ON_DEMAND)
     void framesAndCommands(FuzzedDataProvider data) {
+        FRAMES_AND_COMMANDS_RUNS.increment();
         int chunk = data.consumeInt(1, 64);
         byte[] input = data.consumeRemainingAsBytes();
         EmbeddedChannel ch = new EmbeddedChannel(new ImapFrameDecoder(MAX_LINE, MAX_LITERAL));
@@ -43,6 +52,7 @@ class ImapCommandFuzzTest {
     /** One line straight into the parser, literals and all, without the decoder's limits. */
     @FuzzTest(maxDuration = FuzzBudget.ON_DEMAND)
     void parser(byte[] line) {
+        PARSER_RUNS.increment();
         parse(line);
     }
 

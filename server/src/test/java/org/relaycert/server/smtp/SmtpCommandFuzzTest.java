@@ -20,9 +20,12 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaycert.server.FuzzBudget;
+import org.relaycert.server.FuzzExecutions;
 import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.MailIntake;
 import org.relaycert.server.delivery.RejectedException;
@@ -36,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * arrives, each answer must be a well-formed reply, the connection must never reach its exception handler
  * (that is a bug in a command, not bad input), and only complete transactions reach the intake.
  */
+@ExtendWith(FuzzExecutions.class)
 class SmtpCommandFuzzTest {
+    private static final LongAdder SESSION_RUNS =
+            FuzzExecutions.counter(SmtpCommandFuzzTest.class, "session");
     private static final Pattern REPLY = Pattern.compile("[2-5][0-9][0-9]([ -][^\r\n]*)?\r\n");
     private static final SmtpServerConfig MX;
     private static final SmtpServerConfig SUBMISSION;
@@ -95,6 +101,7 @@ class SmtpCommandFuzzTest {
 
     @FuzzTest(maxDuration = FuzzBudget.ON_DEMAND)
     void session(FuzzedDataProvider data) {
+        SESSION_RUNS.increment();
         boolean submission = data.consumeBoolean();
         int chunk = data.consumeInt(1, 128);
         run(submission, chunk, data.consumeRemainingAsBytes());

@@ -21,10 +21,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaycert.server.FuzzBudget;
+import org.relaycert.server.FuzzExecutions;
 import org.relaycert.server.account.AccountService;
 import org.relaycert.server.account.CreationGate;
 import org.relaycert.server.config.ChatmailParams;
@@ -45,7 +48,10 @@ import org.slf4j.LoggerFactory;
  * segmentation. Every request must get a well-formed response that is not a 500 (a route that threw), and
  * no exception may reach the router's error handler.
  */
+@ExtendWith(FuzzExecutions.class)
 class HttpHandlersFuzzTest {
+    private static final LongAdder REQUESTS_RUNS =
+            FuzzExecutions.counter(HttpHandlersFuzzTest.class, "requests");
     private static final Pattern STATUS = Pattern.compile("HTTP/1\\.1 ([0-9]{3}) ");
     private static final ListAppender<ILoggingEvent> ROUTER_LOG = new ListAppender<>();
     private static final Router ROUTER;
@@ -99,6 +105,7 @@ class HttpHandlersFuzzTest {
 
     @FuzzTest(maxDuration = FuzzBudget.ON_DEMAND)
     void requests(FuzzedDataProvider data) {
+        REQUESTS_RUNS.increment();
         int chunk = data.consumeInt(1, 256);
         run(chunk, data.consumeRemainingAsBytes());
     }

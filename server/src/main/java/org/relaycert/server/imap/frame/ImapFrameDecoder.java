@@ -16,11 +16,15 @@ import java.util.List;
  * For a synchronizing literal the decoder itself sends {@code + Ready for literal data} once the
  * header line has arrived, then waits for the octets however many TCP segments they span. Oversized
  * lines and literals are discarded (including the octets of a non-synchronizing literal) and reported
- * as a {@link RejectedFrame} so the session answers BAD while the connection stays usable.
+ * as a {@link RejectedFrame} so the session answers BAD while the connection stays usable. The whole command
+ * (its text and all its literals) is bounded too: many literals, each under the cap, cannot add up to more than
+ * {@code maxCommandSize}; such a command is refused with {@code NO [TOOBIG]} (RFC 7889 section 4) and dropped the
+ * same way.
  */
 public final class ImapFrameDecoder extends ByteToMessageDecoder {
     private final int maxLineLength;
     private final long maxLiteralSize;
+    private final long maxCommandSize;
 
     /** Bytes of the current frame gathered so far (text and literals). */
     private ByteBuf frame;
@@ -32,12 +36,21 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
     private boolean rejectionSent;
     private String rejectedTag;
     private String rejectedReason;
+    private String rejectedResponse = RejectedFrame.BAD;
     /** Where the line text after the last literal starts in {@link #frame}. */
     private int segmentStart;
 
+    /** Commands may be one largest literal plus this much (text, small literals such as flags and dates). */
+    public static final long COMMAND_ALLOWANCE = 64 * 1024;
+
     public ImapFrameDecoder(int maxLineLength, long maxLiteralSize) {
+        this(maxLineLength, maxLiteralSize, maxLiteralSize + COMMAND_ALLOWANCE);
+    }
+
+    public ImapFrameDecoder(int maxLineLength, long maxLiteralSize, long maxCommandSize) {
         this.maxLineLength = maxLineLength;
         this.maxLiteralSize = maxLiteralSize;
+        this.maxCommandSize = maxCommandSize;
     }
 
     /** Drops everything received but not yet decoded (pipelined input after STARTTLS, RFC 3501 6.2.1). */
@@ -81,6 +94,8 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
                 if (!discardingLine && frame.writerIndex() - segmentStart + in.readableBytes() > maxLineLength) {
                     frame.writeBytes(in, in.readerIndex(), Math.min(65, in.readableBytes()));
                     startDiscarding("line too long");
+                } else if (!discardingLine && frame.writerIndex() + in.readableBytes() > maxCommandSize) {
+                    startDiscarding(RejectedFrame.TOO_BIG, commandTooLarge());
                 }
                 if (discardingLine) {
                     in.skipBytes(in.readableBytes());
@@ -93,14 +108,17 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
             if (discardingLine) {
                 String tail = in.toString(in.readerIndex(), eol - in.readerIndex(), StandardCharsets.ISO_8859_1);
                 in.readerIndex(eol + 1);
-                long size = literalSize(tail.endsWith("\r") ? tail.substring(0, tail.length() - 1) : tail);
-                if (size >= 0) {
-                    // A further literal inside a line we are dropping: skip its octets too.
+                String text = tail.endsWith("\r") ? tail.substring(0, tail.length() - 1) : tail;
+                long size = literalSize(text);
+                if (size >= 0 && text.endsWith("+}")) {
+                    // A further LITERAL+ inside a line we are dropping: its octets come regardless; skip them too.
                     discardRemaining = size;
                     continue;
                 }
+                // End of the line, or a synchronizing literal: the client waits for "+", which never comes, so the
+                // command ends here.
                 if (!rejectionSent) {
-                    out.add(new RejectedFrame(rejectedTag, rejectedReason));
+                    out.add(new RejectedFrame(rejectedTag, rejectedResponse, rejectedReason));
                 }
                 discardingLine = false;
                 rejectionSent = false;
@@ -110,6 +128,10 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
             if (frame.writerIndex() - segmentStart + eol - in.readerIndex() > maxLineLength) {
                 frame.writeBytes(in, in.readerIndex(), Math.min(65, eol - in.readerIndex()));
                 startDiscarding("line too long");
+                continue;
+            }
+            if (frame.writerIndex() + eol - in.readerIndex() > maxCommandSize) {
+                startDiscarding(RejectedFrame.TOO_BIG, commandTooLarge());
                 continue;
             }
             frame.writeBytes(in, eol - in.readerIndex());
@@ -127,16 +149,20 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
                 continue;
             }
             boolean synchronizing = !lineTail.endsWith("+}");
-            if (size > maxLiteralSize) {
-                startDiscarding("literal too large (max " + maxLiteralSize + " octets)");
+            if (size > maxLiteralSize || frame.writerIndex() + 2 + size > maxCommandSize) {
+                if (size > maxLiteralSize) {
+                    startDiscarding("literal too large (max " + maxLiteralSize + " octets)");
+                } else {
+                    startDiscarding(RejectedFrame.TOO_BIG, commandTooLarge());
+                }
                 if (synchronizing) {
                     // The client waits for "+" and will not send the octets: the command ends here.
-                    out.add(new RejectedFrame(rejectedTag, rejectedReason));
+                    out.add(new RejectedFrame(rejectedTag, rejectedResponse, rejectedReason));
                     discardingLine = false;
                     clearFrame();
                 } else {
                     // Answer at once; the octets (and the rest of the line) are then dropped silently.
-                    out.add(new RejectedFrame(rejectedTag, rejectedReason));
+                    out.add(new RejectedFrame(rejectedTag, rejectedResponse, rejectedReason));
                     rejectionSent = true;
                     discardRemaining = size;
                 }
@@ -153,6 +179,7 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
 
     private void clearFrame() {
         if (frame.capacity() > SMALL_FRAME) {
+            frame.release();
             frame = Unpooled.buffer(256); // a large APPEND's buffer is not kept for the connection's lifetime
         } else {
             frame.clear();
@@ -163,8 +190,17 @@ public final class ImapFrameDecoder extends ByteToMessageDecoder {
     /** Frame buffers larger than this are dropped after use. */
     private static final int SMALL_FRAME = 64 * 1024;
 
+    private String commandTooLarge() {
+        return "Command too large (max " + maxCommandSize + " octets with its literals)";
+    }
+
     private void startDiscarding(String reason) {
+        startDiscarding(RejectedFrame.BAD, reason);
+    }
+
+    private void startDiscarding(String response, String reason) {
         discardingLine = true;
+        rejectedResponse = response;
         rejectedReason = reason;
         String text = frame.toString(StandardCharsets.ISO_8859_1);
         int sp = text.indexOf(' ');
