@@ -65,6 +65,10 @@ final class RelayProcess implements AutoCloseable {
         return new RelayProcess(launcher, jar, dir, jvmArgs, passthroughSenders);
     }
 
+    MailEndpoints endpoints() {
+        return MailEndpoints.oneServer(Loopback.HOST, smtps, imaps);
+    }
+
     long pid() {
         return process.pid();
     }
