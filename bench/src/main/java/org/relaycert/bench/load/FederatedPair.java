@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
  * relay A and idles on relay B; the message travels A's queue, DNS, SMTP to B's MX port, B's checks.
  */
 final class FederatedPair implements AutoCloseable {
+    private static final long READY_TIMEOUT_SECONDS = 120;
     private final Process process;
     private final MailEndpoints endpoints;
 
@@ -42,13 +43,28 @@ final class FederatedPair implements AutoCloseable {
                 dir.resolve("world").toString(), sender().address(), recipient().address()));
         Process p = new ProcessBuilder(command).redirectError(dir.resolve("federated-pair.log").toFile()).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        java.util.concurrent.CompletableFuture<String> ready = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("federated-pair-ready").start(() -> {
+            try {
+                String l;
+                while ((l = out.readLine()) != null && !l.startsWith("READY ")) {
+                    // start-up chatter on stdout, if any
+                }
+                ready.complete(l);
+            } catch (IOException e) {
+                ready.complete(null);
+            }
+        });
         String line;
-        while ((line = out.readLine()) != null && !line.startsWith("READY ")) {
-            // start-up chatter on stdout, if any
+        try {
+            line = ready.get(READY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            line = null;
         }
         if (line == null) {
             p.destroyForcibly();
-            throw new IOException("the federated pair exited before it was ready (see " + dir.resolve("federated-pair.log") + ")");
+            throw new IOException("the federated pair was not ready in " + READY_TIMEOUT_SECONDS + " s (see "
+                    + dir.resolve("federated-pair.log") + ")");
         }
         String[] f = line.split(" ");
         MailEndpoints e = new MailEndpoints(f[1], Integer.parseInt(f[2]), f[3], Integer.parseInt(f[4]));

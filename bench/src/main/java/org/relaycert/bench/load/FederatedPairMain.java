@@ -20,7 +20,17 @@ public final class FederatedPairMain {
     private FederatedPairMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            serve(args);
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace(); // the world's event loops would keep a failed start alive: exit instead
+            System.exit(1);
+        }
+    }
+
+    private static void serve(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         String passthrough = args[1] + " " + args[2];
         List<RelaySpec> specs = new ArrayList<>();
