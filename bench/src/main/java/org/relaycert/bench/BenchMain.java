@@ -51,15 +51,26 @@ public final class BenchMain {
                 : LoadDriver.Mode.ALL;
         Summary summary = new Summary();
         long started = System.nanoTime();
+        String loadBefore = loadAverage();
         if (!a.contains("--load-only") && mode == LoadDriver.Mode.ALL) {
             jmh(summary);
         }
         if (!a.contains("--jmh-only")) {
             new LoadDriver(launcher, serverJar, relayJvmArgs, System.out).run(mode, summary);
         }
-        summary.print(System.out, String.format(Locale.ROOT, "relaycert bench summary (%d cores, %s %s, %.0f s)",
+        summary.print(System.out, String.format(Locale.ROOT,
+                "relaycert bench summary (%d cores, %s %s, %.0f s; 1-minute load average %s at the start, %s at the end)",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), Runtime.version(),
-                (System.nanoTime() - started) / 1e9));
+                (System.nanoTime() - started) / 1e9, loadBefore, loadAverage()));
+    }
+
+    /** The machine's 1-minute load average: figures taken while other work runs are inflated, and say so. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static void jmh(Summary summary) throws Exception {

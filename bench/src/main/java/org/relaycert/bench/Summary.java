@@ -60,7 +60,7 @@ public final class Summary {
         out.println();
         out.println("== " + heading + " ==");
         out.println(format("figure", "value", "target", "verdict"));
-        out.println("-".repeat(150));
+        out.println("-".repeat(164));
         for (Row r : rows) {
             out.println(format(r.figure(), r.value(), r.target().isEmpty() ? "-" : r.target(), r.verdict().label()));
         }
@@ -73,6 +73,6 @@ public final class Summary {
 
     static String format(String figure, String value, String target, String verdict) {
         String f = figure.length() > 64 ? figure.substring(0, 61) + "..." : figure;
-        return String.format(Locale.ROOT, "%-64s  %-44s  %-24s  %s", f, value, target, verdict);
+        return String.format(Locale.ROOT, "%-64s  %-44s  %-38s  %s", f, value, target, verdict);
     }
 }
