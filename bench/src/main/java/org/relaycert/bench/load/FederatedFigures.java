@@ -25,6 +25,9 @@ final class FederatedFigures {
             out.println("across relays: " + s.summary() + "   target " + Targets.FEDERATED);
             summary.add(FIGURE, pXX(s), Targets.FEDERATED,
                     Summary.Verdict.of(s.lost() == 0 && s.count() > 0 && s.percentile(99) <= Targets.FEDERATED_P99_MS));
+            Samples hop = MxHandshake.time(e.imapHost(), pair.mxPort(), 20);
+            out.println("  of which a new connection to B's MX with STARTTLS (what A opens per message): " + hop.summary());
+            summary.reported("  part: connect + EHLO + STARTTLS + EHLO to B's MX (20x)", pXX(hop));
         } catch (Exception e) {
             out.println("across relays: failed: " + e);
             summary.notMeasured(FIGURE, "failed: " + e.getMessage(), Targets.FEDERATED);

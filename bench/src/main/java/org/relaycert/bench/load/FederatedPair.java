@@ -20,9 +20,17 @@ final class FederatedPair implements AutoCloseable {
     private final Process process;
     private final MailEndpoints endpoints;
 
-    private FederatedPair(Process process, MailEndpoints endpoints) {
+    private final int mxPort;
+
+    private FederatedPair(Process process, MailEndpoints endpoints, int mxPort) {
         this.process = process;
         this.endpoints = endpoints;
+        this.mxPort = mxPort;
+    }
+
+    /** Relay B's MX port (SMTP with STARTTLS), on {@code endpoints().imapHost()}. */
+    int mxPort() {
+        return mxPort;
     }
 
     static Account sender() {
@@ -68,6 +76,7 @@ final class FederatedPair implements AutoCloseable {
         }
         String[] f = line.split(" ");
         MailEndpoints e = new MailEndpoints(f[1], Integer.parseInt(f[2]), f[3], Integer.parseInt(f[4]));
+        int mxPort = Integer.parseInt(f[5]);
         Thread.ofPlatform().daemon().name("federated-pair-stdout").start(() -> {
             try {
                 out.transferTo(java.io.Writer.nullWriter());
@@ -75,7 +84,7 @@ final class FederatedPair implements AutoCloseable {
                 // the pair stopped
             }
         });
-        return new FederatedPair(p, e);
+        return new FederatedPair(p, e, mxPort);
     }
 
     MailEndpoints endpoints() {

@@ -9,7 +9,7 @@ import org.relaycert.fixtures.world.RelaySpec;
 /**
  * The child process of the cross-relay figure: two reference relays federated through their own outbound
  * delivery (MX, A and TXT records from the fixture DNS, a real DNS server on loopback; MTA-STS and DKIM as
- * in the suite's local world), send limits lifted. Prints {@code READY <smtpHost> <smtps> <imapHost> <imaps>}
+ * in the suite's local world), send limits lifted. Prints {@code READY <smtpHost> <smtps> <imapHost> <imaps> <mxPort>}
  * when both listen, then runs until its standard input closes.
  * Arguments: {@code DIR SENDER RECIPIENT}: the world directory and the two addresses let through in clear text.
  */
@@ -44,7 +44,8 @@ public final class FederatedPairMain {
         try (LocalWorld world = LocalWorld.start(dir, List.of(DOMAIN_A, DOMAIN_B), specs)) {
             LocalWorld.WorldRelay a = world.relay(DOMAIN_A);
             LocalWorld.WorldRelay b = world.relay(DOMAIN_B);
-            System.out.println("READY " + a.address() + " " + world.ports().smtps() + " " + b.address() + " " + world.ports().imaps());
+            System.out.println("READY " + a.address() + " " + world.ports().smtps() + " " + b.address() + " " + world.ports().imaps()
+                    + " " + world.ports().smtp());
             System.out.flush();
             while (System.in.read() >= 0) {
                 // anything but end of input keeps the pair running

@@ -35,6 +35,13 @@ final class Loopback {
         return s;
     }
 
+    /** Upgrades a connected plain socket to TLS (after STARTTLS), trusting the peer's certificate blindly. */
+    static SSLSocket upgrade(Socket plain, String host, int port) throws IOException {
+        SSLSocket s = (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(plain, host, port, true);
+        s.startHandshake();
+        return s;
+    }
+
     /** A port free right now (the relay binds it a moment later). */
     static int freePort() throws IOException {
         return freePort(HOST);
