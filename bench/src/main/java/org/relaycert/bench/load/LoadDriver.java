@@ -128,6 +128,10 @@ public final class LoadDriver {
             summary.add("EXISTS latency, same relay, light load", FederatedFigures.pXX(light), Targets.LIGHT,
                     Summary.Verdict.of(light.lost() == 0 && light.percentile(50) <= Targets.LIGHT_P50_MS
                             && light.percentile(99) <= Targets.LIGHT_P99_MS));
+            Samples stored = MaildirProbe.run(relay.endpoints(),
+                    dir.resolve("data").resolve("mailboxes").resolve(probeTo.address()).resolve("new"), probeFrom, probeTo, 50);
+            out.println("  of which end of DATA -> file in the recipient's new/: " + stored.summary());
+            summary.reported("  part: end of DATA -> file in the mailbox's new/ (no IDLE)", FederatedFigures.pXX(stored));
 
             Samples loaded;
             SenderPool pool = new SenderPool(relay, senders, sinks, 0, MESSAGE_SIZE);
@@ -145,7 +149,7 @@ public final class LoadDriver {
             summary.reported("submission throughput (" + SENDERS + " senders, " + MESSAGE_SIZE / 1024 + " KiB)",
                     String.format(Locale.ROOT, "%.0f messages/s (%d failed)", pool.ratePerSecond(), pool.failed()));
             summary.reported("EXISTS latency at that load", FederatedFigures.pXX(loaded));
-            reference = new StackFigures.Reference(light, pool.ratePerSecond());
+            reference = new StackFigures.Reference(light, stored, pool.ratePerSecond());
 
             for (int rate : PACED_RATES) {
                 SenderPool paced = new SenderPool(relay, senders, sinks, rate, MESSAGE_SIZE);
