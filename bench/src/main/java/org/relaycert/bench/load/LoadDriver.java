@@ -128,10 +128,13 @@ public final class LoadDriver {
             summary.add("EXISTS latency, same relay, light load", FederatedFigures.pXX(light), Targets.LIGHT,
                     Summary.Verdict.of(light.lost() == 0 && light.percentile(50) <= Targets.LIGHT_P50_MS
                             && light.percentile(99) <= Targets.LIGHT_P99_MS));
-            Samples stored = MaildirProbe.run(relay.endpoints(),
+            MaildirProbe.Paired paired = MaildirProbe.run(relay.endpoints(),
                     dir.resolve("data").resolve("mailboxes").resolve(probeTo.address()).resolve("new"), probeFrom, probeTo, 50);
-            out.println("  of which end of DATA -> file in the recipient's new/: " + stored.summary());
-            summary.reported("  part: end of DATA -> file in the mailbox's new/ (no IDLE)", FederatedFigures.pXX(stored));
+            Samples stored = paired.stored();
+            out.println("  of which end of DATA -> file in the recipient's new/: " + stored.summary()
+                    + "; EXISTS of the same messages " + paired.exists().summary());
+            summary.reported("  part: to the file in new/ (those messages' EXISTS p50 "
+                    + String.format(Locale.ROOT, "%.1f", paired.exists().percentile(50)) + " ms)", FederatedFigures.pXX(stored));
 
             Samples loaded;
             SenderPool pool = new SenderPool(relay, senders, sinks, 0, MESSAGE_SIZE);
