@@ -3,7 +3,10 @@ package org.relaycert.bench;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -11,9 +14,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.relaycert.bench.load.LoadDriver;
 
 /**
- * {@code java -jar bench/target/relaycert-bench.jar [--jmh-only | --load-only | --idle-only] [--launcher PATH] [--server-jar PATH]
- * [--relay-jvm-arg ARG]...}: the JMH hot-path benchmarks (short runs: one fork, 2 x 1 s warm-up, 3 x 1 s
- * measured), then the whole-relay load driver against the relay run by {@code bin/relaycert-relay} (its shipped JVM settings).
+ * {@code java -jar bench/target/relaycert-bench.jar [--jmh-only | --load-only | --idle-only | --federated-only | --stack-only]
+ * [--launcher PATH] [--server-jar PATH] [--relay-jvm-arg ARG]...}: the JMH hot-path benchmarks (short runs: one fork,
+ * 2 x 1 s warm-up, 3 x 1 s measured), then the whole-relay load driver against the relay run by
+ * {@code bin/relaycert-relay} (its shipped JVM settings), the cross-relay figure, the Postfix + Dovecot comparison
+ * where installed, and at the end one table of every figure with its target.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -22,7 +27,8 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         List<String> a = Arrays.asList(args);
         if (a.contains("--help")) {
-            System.out.println("usage: java -jar bench/target/relaycert-bench.jar [--jmh-only | --load-only | --idle-only]"
+            System.out.println("usage: java -jar bench/target/relaycert-bench.jar"
+                    + " [--jmh-only | --load-only | --idle-only | --federated-only | --stack-only]"
                     + " [--launcher bin/relaycert-relay] [--server-jar server/target/relaycert-server.jar]"
                     + " [--relay-jvm-arg -Xmx256m]...");
             return;
@@ -39,16 +45,35 @@ public final class BenchMain {
                 relayJvmArgs.add(args[++i]);
             }
         }
-        boolean idleOnly = a.contains("--idle-only");
-        if (!a.contains("--load-only") && !idleOnly) {
-            jmh();
+        LoadDriver.Mode mode = a.contains("--idle-only") ? LoadDriver.Mode.IDLE_ONLY
+                : a.contains("--federated-only") ? LoadDriver.Mode.FEDERATED_ONLY
+                : a.contains("--stack-only") ? LoadDriver.Mode.STACK_ONLY
+                : LoadDriver.Mode.ALL;
+        Summary summary = new Summary();
+        long started = System.nanoTime();
+        String loadBefore = loadAverage();
+        if (!a.contains("--load-only") && mode == LoadDriver.Mode.ALL) {
+            jmh(summary);
         }
         if (!a.contains("--jmh-only")) {
-            new LoadDriver(launcher, serverJar, relayJvmArgs, System.out).run(idleOnly);
+            new LoadDriver(launcher, serverJar, relayJvmArgs, System.out).run(mode, summary);
+        }
+        summary.print(System.out, String.format(Locale.ROOT,
+                "relaycert bench summary (%d cores, %s %s, %.0f s; 1-minute load average %s at the start, %s at the end)",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), Runtime.version(),
+                (System.nanoTime() - started) / 1e9, loadBefore, loadAverage()));
+    }
+
+    /** The machine's 1-minute load average: figures taken while other work runs are inflated, and say so. */
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
         }
     }
 
-    private static void jmh() throws Exception {
+    private static void jmh(Summary summary) throws Exception {
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("org\\.relaycert\\..*Benchmark")
                 .forks(1)
@@ -57,6 +82,11 @@ public final class BenchMain {
         if (Runtime.version().feature() >= 24) {
             o.jvmArgsAppend("--sun-misc-unsafe-memory-access=allow"); // JMH 1.37 still uses sun.misc.Unsafe
         }
-        new Runner(o.build()).run();
+        Collection<RunResult> results = new Runner(o.build()).run();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark().replaceFirst("^org\\.relaycert\\.", "");
+            summary.reported("JMH " + name, String.format(Locale.ROOT, "%.3f %s (+- %.3f)", r.getPrimaryResult().getScore(),
+                    r.getPrimaryResult().getScoreUnit(), r.getPrimaryResult().getScoreError()));
+        }
     }
 }

@@ -17,13 +17,17 @@ final class BenchImap extends Wire {
     private final BlockingQueue<Exists> announced = new LinkedBlockingQueue<>();
     private long existing;
 
-    private BenchImap(int port) throws IOException {
-        super(Loopback.tls(port));
+    private BenchImap(String host, int port) throws IOException {
+        super(Loopback.tls(host, port));
     }
 
     /** Logged in, INBOX selected, in IDLE; {@code watch} starts a reader thread that timestamps EXISTS. */
     static BenchImap idle(int port, String address, String password, boolean watch) throws IOException {
-        BenchImap s = new BenchImap(port);
+        return idle(Loopback.HOST, port, address, password, watch);
+    }
+
+    static BenchImap idle(String host, int port, String address, String password, boolean watch) throws IOException {
+        BenchImap s = new BenchImap(host, port);
         s.readLine();
         s.write("a1 LOGIN \"" + address + "\" \"" + password + "\"\r\n");
         if (!s.tagged("a1").startsWith("a1 OK")) {

@@ -8,14 +8,18 @@ import java.util.Base64;
 final class BenchSmtp extends Wire {
     private final String address;
 
-    private BenchSmtp(int port, String address) throws IOException {
-        super(Loopback.tls(port));
+    private BenchSmtp(String host, int port, String address) throws IOException {
+        super(Loopback.tls(host, port));
         this.address = address;
     }
 
     /** Connects, EHLO, AUTH PLAIN (a first login creates the account). */
     static BenchSmtp login(int port, String address, String password) throws IOException {
-        BenchSmtp s = new BenchSmtp(port, address);
+        return login(Loopback.HOST, port, address, password);
+    }
+
+    static BenchSmtp login(String host, int port, String address, String password) throws IOException {
+        BenchSmtp s = new BenchSmtp(host, port, address);
         s.reply();
         s.write("EHLO bench.localhost\r\n");
         s.reply();

@@ -9,9 +9,14 @@ final class ExistsProbe {
 
     /** {@code n} messages, each started at least {@code spacingMillis} after the previous one. */
     static Samples run(RelayProcess relay, Account from, Account to, int n, long spacingMillis) throws Exception {
+        return run(relay.endpoints(), from, to, n, spacingMillis);
+    }
+
+    /** The same where submission and IMAP may be different servers (across relays, another stack). */
+    static Samples run(MailEndpoints where, Account from, Account to, int n, long spacingMillis) throws Exception {
         Samples samples = new Samples();
-        try (BenchImap idle = BenchImap.idle(relay.imaps, to.address(), to.password(), true);
-             BenchSmtp smtp = BenchSmtp.login(relay.smtps, from.address(), from.password())) {
+        try (BenchImap idle = BenchImap.idle(where.imapHost(), where.imaps(), to.address(), to.password(), true);
+             BenchSmtp smtp = BenchSmtp.login(where.smtpHost(), where.smtps(), from.address(), from.password())) {
             long expected = idle.existing();
             for (int i = -1; i < n; i++) {
                 long next = System.nanoTime() + spacingMillis * 1_000_000;

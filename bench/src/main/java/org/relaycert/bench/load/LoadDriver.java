@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.relaycert.bench.Summary;
 
 /**
  * Whole-relay figures from one run against a relay process of its own: start-up time, memory at rest,
@@ -26,6 +27,7 @@ public final class LoadDriver {
     static final int IDLE_ACCOUNTS = 50;
     static final int MESSAGE_SIZE = 4096;
     static final int[] PACED_RATES = {50, 100, 200};
+    static final int DELTACHAT_N = 15;
 
     private final Path launcher;
     private final Path serverJar;
@@ -40,12 +42,22 @@ public final class LoadDriver {
         this.out = out;
     }
 
-    public void run() throws Exception {
-        run(false);
+    /** What to run: everything, or one part of it. */
+    public enum Mode {
+        ALL,
+        /** Start-up, memory at rest and the 1,000 idle connections (a quick memory check). */
+        IDLE_ONLY,
+        /** Only the cross-relay figure (no relay process of its own). */
+        FEDERATED_ONLY,
+        /** Only the Postfix + Dovecot stack's figures (no ratios). */
+        STACK_ONLY
     }
 
-    /** {@code idleOnly}: only start-up, memory at rest and the 1,000 idle connections (a quick memory check). */
-    public void run(boolean idleOnly) throws Exception {
+    public void run(Summary summary) throws Exception {
+        run(Mode.ALL, summary);
+    }
+
+    public void run(Mode mode, Summary summary) throws Exception {
         if (!Files.isRegularFile(serverJar)) {
             throw new IOException("no relay jar at " + serverJar + ": build it with ./mvnw -q -pl bench -am package -DskipTests");
         }
@@ -58,14 +70,28 @@ public final class LoadDriver {
         List<Account> senders = IntStream.range(0, SENDERS).mapToObj(i -> Account.numbered("send", i)).toList();
         List<Account> sinks = IntStream.range(0, SINKS).mapToObj(i -> Account.numbered("sink", i)).toList();
         List<Account> idlers = IntStream.range(0, IDLE_ACCOUNTS).mapToObj(i -> Account.numbered("idle", i)).toList();
+        if (mode == Mode.FEDERATED_ONLY) {
+            FederatedFigures.measure(launcher.resolveSibling("relay.jvm-options"), dir, summary, out);
+            deleteTree(dir);
+            return;
+        }
+        if (mode == Mode.STACK_ONLY) {
+            StackFigures.measure(dir, probeFrom, probeTo, senders, sinks, java.util.Optional.empty(), summary, out);
+            deleteTree(dir);
+            return;
+        }
         List<String> passthrough = new ArrayList<>(senders.stream().map(Account::address).toList());
         passthrough.add(probeFrom.address());
         List<String> report = new ArrayList<>();
+        StackFigures.Reference reference = null;
         try (RelayProcess relay = RelayProcess.start(launcher, serverJar, dir, relayJvmArgs, passthrough)) {
             out.printf(Locale.ROOT, "relay pid up in %d ms (data in %s)%n", relay.startupMillis(), dir);
             report.add(line("start-up time (process start to all ports listening)", relay.startupMillis() + " ms"));
+            summary.reported("start-up (process start to all ports listening)", relay.startupMillis() + " ms");
             Thread.sleep(3000); // let start-up work settle before reading memory at rest
-            report.add(line("memory at rest (VmRSS)", mib(relay.rssMiB())));
+            double rest = relay.rssMiB();
+            report.add(line("memory at rest (VmRSS)", mib(rest)));
+            summary.reported("memory at rest (VmRSS)", mib(rest));
 
             List<Account> all = new ArrayList<>(List.of(probeFrom, probeTo));
             all.addAll(senders);
@@ -73,8 +99,8 @@ public final class LoadDriver {
             all.addAll(idlers);
             createAccounts(relay, all);
             out.println("accounts created: " + all.size());
-            if (idleOnly) {
-                holdIdleAndMeasure(relay, idlers, probeFrom, probeTo, report);
+            if (mode == Mode.IDLE_ONLY) {
+                holdIdleAndMeasure(relay, idlers, probeFrom, probeTo, report, summary);
                 printReport(report);
                 return;
             }
@@ -92,12 +118,23 @@ public final class LoadDriver {
             report.add(line("IMAPS connect + TLS handshake (10x)", String.format(Locale.ROOT, "median %.1f ms", connects.percentile(50))));
             report.add(line("IMAPS connect + first login creating the account + SELECT + IDLE (10x)",
                     String.format(Locale.ROOT, "median %.1f ms", logins.percentile(50))));
+            summary.reported("IMAPS first login creating the account (median of 10)", String.format(Locale.ROOT, "%.1f ms", logins.percentile(50)));
 
             ExistsProbe.run(relay, probeFrom, probeTo, 300, 0); // JIT warm-up of the whole path, not counted
             Samples light = ExistsProbe.run(relay, probeFrom, probeTo, 200, 20);
             out.println("light load: " + light.summary());
             report.add(line("EXISTS latency, light load (1 sender, 200 sequential messages)",
                     String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", light.percentile(50), light.percentile(99), light.lost())));
+            summary.add("EXISTS latency, same relay, light load", FederatedFigures.pXX(light), Targets.LIGHT,
+                    Summary.Verdict.of(light.lost() == 0 && light.percentile(50) <= Targets.LIGHT_P50_MS
+                            && light.percentile(99) <= Targets.LIGHT_P99_MS));
+            MaildirProbe.Paired paired = MaildirProbe.run(relay.endpoints(),
+                    dir.resolve("data").resolve("mailboxes").resolve(probeTo.address()).resolve("new"), probeFrom, probeTo, 50);
+            Samples stored = paired.stored();
+            out.println("  of which end of DATA -> file in the recipient's new/: " + stored.summary()
+                    + "; EXISTS of the same messages " + paired.exists().summary());
+            summary.reported("  part: to the file in new/ (those messages' EXISTS p50 "
+                    + String.format(Locale.ROOT, "%.1f", paired.exists().percentile(50)) + " ms)", FederatedFigures.pXX(stored));
 
             Samples loaded;
             SenderPool pool = new SenderPool(relay, senders, sinks, 0, MESSAGE_SIZE);
@@ -112,6 +149,10 @@ public final class LoadDriver {
                     String.format(Locale.ROOT, "%.0f messages/s (%d refused or failed)", pool.ratePerSecond(), pool.failed())));
             report.add(line("delivery latency at that load",
                     String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", loaded.percentile(50), loaded.percentile(99), loaded.lost())));
+            summary.reported("submission throughput (" + SENDERS + " senders, " + MESSAGE_SIZE / 1024 + " KiB)",
+                    String.format(Locale.ROOT, "%.0f messages/s (%d failed)", pool.ratePerSecond(), pool.failed()));
+            summary.reported("EXISTS latency at that load", FederatedFigures.pXX(loaded));
+            reference = new StackFigures.Reference(light, stored, pool.ratePerSecond());
 
             for (int rate : PACED_RATES) {
                 SenderPool paced = new SenderPool(relay, senders, sinks, rate, MESSAGE_SIZE);
@@ -124,22 +165,54 @@ public final class LoadDriver {
                 out.printf(Locale.ROOT, "paced %d msg/s: achieved %.1f; %s%n", rate, paced.ratePerSecond(), s.summary());
                 report.add(line("latency at " + rate + " msg/s (achieved " + Math.round(paced.ratePerSecond()) + ")",
                         String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", s.percentile(50), s.percentile(99), s.lost())));
+                summary.add("EXISTS latency at paced " + rate + " msg/s (achieved " + Math.round(paced.ratePerSecond()) + ")",
+                        FederatedFigures.pXX(s), Targets.PACED,
+                        Summary.Verdict.of(paced.ratePerSecond() >= Targets.PACED_ACHIEVED_SHARE * rate && s.lost() == 0
+                                && s.percentile(99) <= Targets.PACED_P99_MS));
             }
 
-            holdIdleAndMeasure(relay, idlers, probeFrom, probeTo, report);
+            holdIdleAndMeasure(relay, idlers, probeFrom, probeTo, report, summary);
+            deltaChat(relay, summary);
         }
         printReport(report);
+        FederatedFigures.measure(launcher.resolveSibling("relay.jvm-options"), dir, summary, out);
+        StackFigures.measure(dir, probeFrom, probeTo, senders, sinks, java.util.Optional.ofNullable(reference), summary, out);
         deleteTree(dir);
     }
 
+    /** The real client on the same relay, when installed: send call to the recipient's IncomingMsg. */
+    private void deltaChat(RelayProcess relay, Summary summary) {
+        String figure = "Delta Chat send -> IncomingMsg, same relay (" + DELTACHAT_N + " messages)";
+        java.util.Optional<Path> binary = DeltaChatProbe.client();
+        if (binary.isEmpty()) {
+            out.println("Delta Chat: not measured: client not installed (RELAYCERT_DELTACHAT_RPC)");
+            summary.notMeasured(figure, "client not installed", Targets.DELTACHAT);
+            return;
+        }
+        try {
+            Samples s = DeltaChatProbe.run(binary.get(), relay.endpoints(), Account.numbered("dcfrom", 1),
+                    Account.numbered("dcto", 1), DELTACHAT_N);
+            out.println("Delta Chat: " + s.summary() + "   target " + Targets.DELTACHAT);
+            summary.add(figure, FederatedFigures.pXX(s), Targets.DELTACHAT,
+                    Summary.Verdict.of(s.lost() == 0 && s.count() > 0 && s.percentile(50) <= Targets.DELTACHAT_P50_MS));
+        } catch (Exception e) {
+            out.println("Delta Chat: failed: " + e);
+            summary.notMeasured(figure, "failed: " + e.getMessage(), Targets.DELTACHAT);
+        }
+    }
+
     private void holdIdleAndMeasure(RelayProcess relay, List<Account> idlers, Account probeFrom, Account probeTo,
-            List<String> report) throws Exception {
+            List<String> report, Summary summary) throws Exception {
         double before = relay.rssMiB();
         List<BenchImap> held = holdIdle(relay, idlers);
         try {
             Thread.sleep(2000); // let the sessions settle before reading memory
-            report.add(line(held.size() + " idle IMAP connections held (VmRSS; " + mib(before) + " before)", mib(relay.rssMiB())));
+            double rss = relay.rssMiB();
+            report.add(line(held.size() + " idle IMAP connections held (VmRSS; " + mib(before) + " before)", mib(rss)));
+            summary.add(held.size() + " idle IMAP connections (VmRSS; " + mib(before) + " before)", mib(rss), Targets.IDLE,
+                    Summary.Verdict.of(held.size() == IDLE_CONNECTIONS && rss < Targets.IDLE_RSS_MIB));
             Samples withIdlers = ExistsProbe.run(relay, probeFrom, probeTo, 100, 20);
+            summary.reported("EXISTS latency with them idling", FederatedFigures.pXX(withIdlers));
             report.add(line("EXISTS latency with them idling",
                     String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", withIdlers.percentile(50), withIdlers.percentile(99), withIdlers.lost())));
             String hold = System.getenv("RELAYCERT_BENCH_HOLD_SECONDS"); // time to look at the process (jcmd)

@@ -21,18 +21,34 @@ final class Loopback {
 
     /** An implicit-TLS connection (ports 465 and 993), Nagle off so a short command leaves at once. */
     static SSLSocket tls(int port) throws IOException {
+        return tls(HOST, port);
+    }
+
+    /** The same to another loopback address (a relay of the federated pair, the Postfix + Dovecot stack). */
+    static SSLSocket tls(String host, int port) throws IOException {
         Socket plain = new Socket();
         plain.setTcpNoDelay(true);
-        plain.connect(new InetSocketAddress(HOST, port), 10_000);
+        plain.connect(new InetSocketAddress(host, port), 10_000);
         plain.setSoTimeout(30_000);
-        SSLSocket s = (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(plain, HOST, port, true);
+        SSLSocket s = (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(plain, host, port, true);
+        s.startHandshake();
+        return s;
+    }
+
+    /** Upgrades a connected plain socket to TLS (after STARTTLS), trusting the peer's certificate blindly. */
+    static SSLSocket upgrade(Socket plain, String host, int port) throws IOException {
+        SSLSocket s = (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(plain, host, port, true);
         s.startHandshake();
         return s;
     }
 
     /** A port free right now (the relay binds it a moment later). */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
+        return freePort(HOST);
+    }
+
+    static int freePort(String host) throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
             return s.getLocalPort();
         }
     }

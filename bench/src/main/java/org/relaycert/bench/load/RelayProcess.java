@@ -22,6 +22,7 @@ final class RelayProcess implements AutoCloseable {
     private final int https;
     private final Process process;
     private final long startupMillis;
+    private final Thread stopOnExit = new Thread(this::destroyQuietly, "relay-process-stop");
 
     private RelayProcess(Path launcher, Path jar, Path dir, List<String> jvmArgs, List<String> passthroughSenders) throws IOException {
         smtps = Loopback.freePort();
@@ -56,13 +57,23 @@ final class RelayProcess implements AutoCloseable {
         builder.environment().put("RELAY_JAVA_OPTS", String.join(" ", jvmArgs));
         long start = System.nanoTime();
         process = builder.start();
-        awaitListening(https, start);
+        Runtime.getRuntime().addShutdownHook(stopOnExit); // a bench killed half-way must not leave the relay running
+        try {
+            awaitListening(https, start);
+        } catch (IOException e) {
+            close();
+            throw e;
+        }
         startupMillis = (System.nanoTime() - start) / 1_000_000;
     }
 
     static RelayProcess start(Path launcher, Path jar, Path dir, List<String> jvmArgs, List<String> passthroughSenders)
             throws IOException {
         return new RelayProcess(launcher, jar, dir, jvmArgs, passthroughSenders);
+    }
+
+    MailEndpoints endpoints() {
+        return MailEndpoints.oneServer(Loopback.HOST, smtps, imaps);
     }
 
     long pid() {
@@ -105,10 +116,23 @@ final class RelayProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
+        destroyQuietly();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
+    private void destroyQuietly() {
         process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -21,6 +21,11 @@ final class SenderPool implements AutoCloseable {
     /** {@code ratePerSecond} 0 means unpaced. */
     SenderPool(RelayProcess relay, List<Account> senders, List<Account> sinks, double ratePerSecond, int messageSize)
             throws InterruptedException {
+        this(relay.endpoints(), senders, sinks, ratePerSecond, messageSize);
+    }
+
+    SenderPool(MailEndpoints relay, List<Account> senders, List<Account> sinks, double ratePerSecond, int messageSize)
+            throws InterruptedException {
         loggedIn = new java.util.concurrent.CountDownLatch(senders.size());
         long intervalNanos = ratePerSecond <= 0 ? 0 : (long) (senders.size() / ratePerSecond * 1e9);
         for (int i = 0; i < senders.size(); i++) {
@@ -30,7 +35,7 @@ final class SenderPool implements AutoCloseable {
             threads.add(Thread.ofPlatform().daemon().name("sender-" + i).start(() -> {
                 BenchSmtp login = null;
                 try {
-                    login = BenchSmtp.login(relay.smtps, from.address(), from.password());
+                    login = BenchSmtp.login(relay.smtpHost(), relay.smtps(), from.address(), from.password());
                 } catch (IOException e) {
                     failed.incrementAndGet();
                 } finally {

@@ -1,0 +1,79 @@
+package org.relaycert.bench.load;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.relaycert.fixtures.deltachat.DeltaChatAccount;
+import org.relaycert.fixtures.deltachat.DeltaChatBinary;
+import org.relaycert.fixtures.deltachat.DeltaChatEvent;
+import org.relaycert.fixtures.deltachat.DeltaChatEvents.EventTimeoutException;
+import org.relaycert.fixtures.deltachat.DeltaChatRpc;
+
+/**
+ * The real client's latency (the suite's LAT-04 method): two Delta Chat accounts on the relay, keys exchanged by
+ * vCard, one uncounted message, then sequential text messages from the send call to the recipient's
+ * {@code IncomingMsg}, started 1.1 s apart because the client throttles an account's sends to about one a second.
+ */
+final class DeltaChatProbe {
+    static final Duration SPACING = Duration.ofMillis(1100);
+    private static final Duration LOSS_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration ONLINE = Duration.ofSeconds(60);
+
+    private DeltaChatProbe() {
+    }
+
+    /** The binary, when installed (env RELAYCERT_DELTACHAT_RPC, or the project's node_modules). */
+    static Optional<java.nio.file.Path> client() {
+        return DeltaChatBinary.locate();
+    }
+
+    static Samples run(java.nio.file.Path binary, MailEndpoints relay, Account from, Account to, int n) throws Exception {
+        Samples samples = new Samples();
+        try (DeltaChatRpc rpc = DeltaChatRpc.start(binary)) {
+            DeltaChatAccount a = account(rpc, relay, from);
+            DeltaChatAccount b = account(rpc, relay, to);
+            DeltaChatAccount.ChatPair chats = DeltaChatAccount.exchangeVcards(a, b);
+            for (int i = 0; i <= n; i++) {
+                long started = System.nanoTime();
+                String text = "relaycert bench " + i + " " + UUID.randomUUID();
+                a.sendText(chats.chatOfA(), text);
+                long arrived = awaitIncoming(rpc, b, text);
+                if (i > 0) { // i == 0 is the uncounted first message
+                    if (arrived < 0) {
+                        samples.lose();
+                    } else {
+                        samples.add((arrived - started) / 1e6);
+                    }
+                }
+                long wait = started + SPACING.toNanos() - System.nanoTime();
+                if (wait > 0) {
+                    Thread.sleep(Duration.ofNanos(wait)); // the client's send throttle, not a wait for a result
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static DeltaChatAccount account(DeltaChatRpc rpc, MailEndpoints relay, Account who) {
+        DeltaChatAccount account = DeltaChatAccount.add(rpc);
+        account.configure(who.address(), who.password(), relay.imapHost(), relay.imaps(), relay.smtps());
+        account.awaitOnline(ONLINE);
+        return account;
+    }
+
+    private static long awaitIncoming(DeltaChatRpc rpc, DeltaChatAccount b, String text) {
+        long deadline = System.nanoTime() + LOSS_TIMEOUT.toNanos();
+        try {
+            while (true) {
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                DeltaChatEvent e = rpc.events().waitFor(b.id(), DeltaChatEvent.INCOMING_MSG, x -> true, left);
+                long at = System.nanoTime();
+                if (text.equals(b.getMessage(e.intField("msgId")).text())) {
+                    return at;
+                }
+            }
+        } catch (EventTimeoutException timedOut) {
+            return -1;
+        }
+    }
+}
