@@ -33,6 +33,7 @@ final class MxdelivSender {
     Attempt send(String host, InetAddress address, int port, DestinationTls tls, String mailFrom,
                  List<String> recipients, SpooledMessage message) {
         try (Socket plain = new Socket()) {
+            plain.setTcpNoDelay(true); // header, body and TLS records go out at once: no delayed-ACK stall
             plain.connect(new InetSocketAddress(address, port), 10_000);
             plain.setSoTimeout(60_000);
             SSLSocket s = trust.wrap(plain, host, tls);

@@ -45,6 +45,7 @@ final class SmtpSender {
                  List<String> recipients, SpooledMessage message) {
         Socket socket = new Socket();
         try {
+            socket.setTcpNoDelay(true); // each command waits for its reply anyway: Nagle only adds delayed-ACK stalls
             socket.connect(new InetSocketAddress(address, port), 10_000);
             socket.setSoTimeout(TIMEOUT_MS);
             Conversation c = new Conversation(socket);
