@@ -22,8 +22,10 @@ final class GroupInvite {
         String qr = inviter.groupInviteQr(group);
         ev.line("inviter shows the group invite link (" + qr.length() + " characters; it carries secrets, not shown)");
         int chat = joiner.secureJoin(qr);
-        joiner.awaitHandshakeDone(DeltaChatEvent.SECUREJOIN_JOINER_PROGRESS, timeout);
-        inviter.awaitHandshakeDone(DeltaChatEvent.SECUREJOIN_INVITER_PROGRESS, timeout);
+        joiner.rpc().events().waitFor(joiner.id(), DeltaChatEvent.SECUREJOIN_JOINER_PROGRESS,
+                e -> e.intField("progress") == 1000, timeout);
+        inviter.rpc().events().waitFor(inviter.id(), DeltaChatEvent.SECUREJOIN_INVITER_PROGRESS,
+                e -> e.intField("progress") == 1000, timeout);
         ev.line("group Secure-Join completed on both sides (progress 1000); joiner's group chat " + chat);
         return new Joined(chat);
     }
