@@ -32,6 +32,9 @@ public final class GatewayNotifier implements Notifier, AutoCloseable {
     private final PendingQueue queue;
     private final HttpClient http;
     private final ScheduledExecutorService timer;
+    /** Guards the pending directory against completions that arrive while or after the notifier stops. */
+    private final Object disk = new Object();
+    private boolean closed;
 
     private GatewayNotifier(URI gateway, DeviceTokens tokens, PushRules rules, Clock clock, PendingQueue queue) {
         this.gateway = gateway;
@@ -83,23 +86,39 @@ public final class GatewayNotifier implements Notifier, AutoCloseable {
             return;
         }
         sent.whenComplete((response, error) -> {
-            if (error != null) {
-                failed(p, error.toString());
-            } else if (response.statusCode() == 200) {
-                queue.remove(p);
-            } else if (response.statusCode() == 410) {
-                queue.remove(p);
-                if (rules.forgetGoneTokens()) {
-                    tokens.remove(p.address(), p.token());
-                    log.info("gateway reports a device token gone; removed");
+            synchronized (disk) {
+                if (!closed) {
+                    completed(p, response, error);
                 }
-            } else {
-                failed(p, "HTTP " + response.statusCode());
             }
         });
     }
 
+    private void completed(PendingNotification p, HttpResponse<Void> response, Throwable error) {
+        if (error != null) {
+            failed(p, error.toString());
+        } else if (response.statusCode() == 200) {
+            queue.remove(p);
+        } else if (response.statusCode() == 410) {
+            queue.remove(p);
+            if (rules.forgetGoneTokens()) {
+                tokens.remove(p.address(), p.token());
+                log.info("gateway reports a device token gone; removed");
+            }
+        } else {
+            failed(p, "HTTP " + response.statusCode());
+        }
+    }
+
     private void failed(PendingNotification p, String why) {
+        synchronized (disk) {
+            if (!closed) {
+                failedWhileOpen(p, why);
+            }
+        }
+    }
+
+    private void failedWhileOpen(PendingNotification p, String why) {
         PendingNotification next = p.failedOnce();
         int level = next.failures();
         if (level > rules.retryDelays().size()) {
@@ -125,9 +144,15 @@ public final class GatewayNotifier implements Notifier, AutoCloseable {
         log.info("dropping a notification: {}", why);
     }
 
-    /** Stops sending; pending notifications stay on disk. */
+    /**
+     * Stops sending; pending notifications stay on disk as they are: a request the stop cancels is no failure of
+     * the gateway, and nothing touches the pending directory once this returns (the data directory may go then).
+     */
     @Override
     public void close() {
+        synchronized (disk) {
+            closed = true;
+        }
         timer.shutdownNow();
         http.shutdownNow();
     }
