@@ -52,7 +52,8 @@ class FederationChecks {
     private static void pair(Evidence ev, RelayUnderTest from, RelayUnderTest to, String path,
                              FederationMail.OptionalLong ms) {
         ev.line(FederationMatrix.evidenceLine(from.domain(), to.domain(), path, ms.value(),
-                ms.isPresent() ? null : "not in the INBOX within " + FederationMail.ARRIVAL.toSeconds() + " s"));
+                ms.isPresent() ? null : "not in the INBOX within " + FederationMail.ARRIVAL.toSeconds()
+                        + " s, or bounced by the sender's relay before"));
         if (ms.isPresent()) {
             ev.figure("federation_" + path + "_ms", ms.value());
         }

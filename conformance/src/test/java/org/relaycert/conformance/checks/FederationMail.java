@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +21,7 @@ import org.relaycert.fixtures.mail.MessageFactory;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.client.DeliveryReports;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.client.SmtpReply;
@@ -137,14 +139,64 @@ final class FederationMail {
             ev.line(from.domain() + " -> " + to.domain() + ": submission refused " + sent);
             return OptionalLong.empty();
         }
-        Optional<String> got = await(t, to, rcpt, token, ARRIVAL);
-        if (got.isEmpty()) {
-            await(t, from, sender, token, Duration.ofSeconds(1))
-                    .ifPresent(b -> ev.line("bounce at " + from.domain() + ": " + b.lines()
-                            .filter(l -> l.startsWith("<") || l.startsWith("Diagnostic-Code")).toList()));
+        Arrival got = awaitArrivalOrBounce(t, to, rcpt, from, sender, token, ARRIVAL);
+        if (got.message().isEmpty()) {
+            got.bounce().ifPresent(b -> ev.line("bounce at " + from.domain() + ": " + b.lines()
+                    .filter(l -> l.startsWith("<") || l.startsWith("Diagnostic-Code")).toList()));
             return OptionalLong.empty();
         }
         return OptionalLong.of((System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The message in the recipient's INBOX, or the sender relay's failure report for it, or neither. */
+    record Arrival(Optional<String> message, Optional<String> bounce) {
+    }
+
+    /**
+     * Waits up to {@code timeout} for the message carrying {@code token} in the recipient's INBOX, and stops
+     * early when the sender's INBOX holds a delivery status notification saying delivery to that recipient
+     * failed ({@code Action: failed}, RFC 3464): then the relay has given the message up, and waiting longer
+     * cannot change the outcome. A report of delay is no such evidence; without a report the wait is the whole
+     * timeout. After the wait, the sender's INBOX is looked at once more for the report.
+     */
+    static Arrival awaitArrivalOrBounce(Target t, RelayUnderTest to, Credentials rcpt, RelayUnderTest from,
+                                        Credentials sender, String token, Duration timeout) throws IOException {
+        try (ImapSession inbox = ImapSession.open(to.imaps(), t.trust());
+             ImapSession senderInbox = ImapSession.open(from.imaps(), t.trust())) {
+            inbox.login(rcpt.address(), rcpt.password());
+            senderInbox.login(sender.address(), sender.password());
+            AtomicReference<String> found = new AtomicReference<>();
+            AtomicReference<String> bounce = new AtomicReference<>();
+            AtomicInteger polls = new AtomicInteger();
+            try {
+                Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    found.set(withToken(inbox, token).orElse(null));
+                    if (found.get() != null) {
+                        return true;
+                    }
+                    // the sender's INBOX every 10th poll (0.5 s): the arrival time stays the recipient's alone
+                    if (polls.incrementAndGet() % 10 != 0) {
+                        return false;
+                    }
+                    bounce.set(withToken(senderInbox, token)
+                            .filter(m -> DeliveryReports.failureFor(m, rcpt.address())).orElse(null));
+                    return bounce.get() != null;
+                });
+            } catch (ConditionTimeoutException e) {
+                bounce.set(withToken(senderInbox, token).orElse(null));
+            }
+            return new Arrival(Optional.ofNullable(found.get()), Optional.ofNullable(bounce.get()));
+        }
+    }
+
+    private static Optional<String> withToken(ImapSession s, String token) throws IOException {
+        s.command("SELECT INBOX");
+        for (String m : messages(s.command("UID FETCH 1:* (BODY.PEEK[])"))) {
+            if (m.contains(token)) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
     }
 
     record OptionalLong(Long value) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.client.AnswerTimeout;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
@@ -34,10 +35,10 @@ class WebChecks {
 
     private static HttpResponse<String> fetch(Target t, String method, String path, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
-        HttpClient http = HttpClient.newBuilder().sslContext(t.trust()).connectTimeout(Duration.ofSeconds(10))
+        HttpClient http = HttpClient.newBuilder().sslContext(t.trust()).connectTimeout(AnswerTimeout.connect())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         URI uri = URI.create("https://" + relay.https().host() + ":" + relay.https().port() + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(AnswerTimeout.answer())
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         ev.line(method + " " + uri + " -> " + r.statusCode() + " " + r.headers().firstValue("content-type").orElse("(no type)"));

@@ -27,7 +27,7 @@ public final class ImapSession extends LineSession {
     }
 
     public static ImapSession open(Endpoint endpoint, SSLContext tls) throws IOException {
-        return open(endpoint, tls, null, DEFAULT_TIMEOUT);
+        return open(endpoint, tls, null, AnswerTimeout.answer());
     }
 
     public static ImapSession open(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)

@@ -18,7 +18,6 @@ import org.relaycert.conformance.targets.Endpoint;
  * {@link Transcript}. Every read has a timeout, so a hanging target gives a failure, never a stuck run.
  */
 public class LineSession implements AutoCloseable {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
     private static final int MAX_LINE = 64 * 1024;
 
     protected final Transcript transcript;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +20,19 @@ import org.relaycert.reports.Verdict;
  * The suite pointed at a host it knows nothing about: a reference relay started on its own, reached the way
  * {@code -Dchatmail.target=...} reaches any chatmail host (here with {@code chatmail.insecure=true}, as for a
  * self-signed test relay). What the run cannot judge must come out as not observable, never as a pass.
+ * Every check runs but those of {@link #LEFT_OUT}: their external path is what other checks of their area
+ * show here too, and they cost most of the run in waiting or in one tool's scan (measured on a busy machine:
+ * 137 of this test's 238 s).
  */
 class ExternalTargetIT {
+    /**
+     * RATE-01 paces its last 60 messages 1 s apart in real time on a target whose clock it cannot move (61 s;
+     * RATE-02..04 stay). LAT-02 and LAT-05 take 50 samples each on the same probe as LAT-01, which stays (10 and
+     * 13 s). testssl.sh scans three ports (54 s on a busy machine); the peer tools' external path, the target's
+     * address and ports, is swaks' and mbsync's in the same class, which stay, as does TlsChecks' own TLS-01.
+     */
+    static final Set<String> LEFT_OUT = Set.of("RateChecks#chattingRateAccepted", "LatencyChecks#sameRelayP50",
+            "LatencyChecks#underLoadP99", "PeerToolChecks#testsslFindsNothingSevere");
     private static LocalWorld foreign;
     private static Path dir;
 
@@ -42,8 +54,11 @@ class ExternalTargetIT {
     @Test
     void externalRunJudgesWhatItCanAndSaysNotObservableForTheRest() {
         Map<String, Verdict> verdicts = ForeignRun.verdicts(selectPackage("org.relaycert.conformance.checks"),
-                "foreign-a.test", foreign.ports(), Map.of());
+                LEFT_OUT, "foreign-a.test", foreign.ports(), Map.of());
         assertThat(verdicts).as("every check ran").hasSizeGreaterThanOrEqualTo(19);
+        assertThat(verdicts).as("the checks left out did not run, their areas did")
+                .doesNotContainKeys("RATE-01", "LAT-02", "LAT-05")
+                .containsKeys("RATE-02", "RATE-03", "RATE-04", "LAT-01", "TLS-01", "SMTP-02", "SMTP-03", "IMAP-03");
         assertThat(verdicts.get("TLS-03")).as("certificate check with certificate checks off").isEqualTo(Verdict.NOT_OBSERVABLE);
         assertThat(verdicts).as("verdicts other than pass or not observable").allSatisfy((id, v) ->
                 assertThat(v).as(id).isIn(Verdict.PASS, Verdict.NOT_OBSERVABLE));

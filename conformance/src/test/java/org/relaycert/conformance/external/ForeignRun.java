@@ -1,10 +1,13 @@
 package org.relaycert.conformance.external;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -25,9 +28,24 @@ final class ForeignRun {
 
     /** The verdict of every check the selector picks, by requirement ID; {@code extra} adds chatmail.* settings. */
     static Map<String, Verdict> verdicts(DiscoverySelector checks, String domain, PortPlan p, Map<String, String> extra) {
+        return verdicts(checks, Set.of(), domain, p, extra);
+    }
+
+    /**
+     * As {@link #verdicts(DiscoverySelector, String, PortPlan, Map)}, without the check methods of {@code except}
+     * ({@code SimpleClassName#method}).
+     */
+    static Map<String, Verdict> verdicts(DiscoverySelector checks, Set<String> except, String domain, PortPlan p,
+                                         Map<String, String> extra) {
         Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
+        PostDiscoveryFilter notExcepted = d -> d.getSource().filter(s -> s instanceof MethodSource)
+                .map(s -> (MethodSource) s)
+                .map(m -> FilterResult.includedIf(!except.contains(
+                        m.getJavaClass().getSimpleName() + "#" + m.getMethodName())))
+                .orElse(FilterResult.included("a container"));
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(checks)
+                .filters(notExcepted)
                 .configurationParameter(Targets.NESTED_PARAMETER, "true")
                 .configurationParameter("chatmail.target", domain)
                 .configurationParameter("chatmail.insecure", "true")

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.relaycert.conformance.client.AnswerTimeout;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
 
@@ -34,9 +35,9 @@ final class LoginAccounts {
 
     private static Optional<Credentials> fromNewEndpoint(RelayUnderTest relay, SSLContext trust) {
         try {
-            HttpClient http = HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient http = HttpClient.newBuilder().sslContext(trust).connectTimeout(AnswerTimeout.connect()).build();
             URI uri = URI.create("https://" + relay.https().host() + ":" + relay.https().port() + "/new");
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(AnswerTimeout.answer())
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 return Optional.empty();
