@@ -44,6 +44,15 @@ public final class ExternalTarget implements Target {
         return settings.apply(key);
     }
 
+    /**
+     * {@code chatmail.dns=host:port}: the DNS server that knows the target's names (a staging relay whose
+     * domain public DNS does not know); empty: the system's resolver.
+     */
+    @Override
+    public Optional<String> dnsResolver() {
+        return settings.apply("chatmail.dns");
+    }
+
     public boolean insecure() {
         return insecure;
     }
