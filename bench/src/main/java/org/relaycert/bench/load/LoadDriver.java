@@ -99,8 +99,10 @@ public final class LoadDriver {
             all.addAll(idlers);
             createAccounts(relay, all);
             out.println("accounts created: " + all.size());
+            // Measured twice: on the relay as started (accounts created, no mail yet), and again after the load
+            // phases, when the heap has grown to its limit and Netty's buffer pools are full.
+            holdIdleAndMeasure(relay, idlers, probeFrom, probeTo, report, summary, "fresh relay");
             if (mode == Mode.IDLE_ONLY) {
-                holdIdleAndMeasure(relay, idlers, probeFrom, probeTo, report, summary);
                 printReport(report);
                 return;
             }
@@ -171,7 +173,7 @@ public final class LoadDriver {
                                 && s.percentile(99) <= Targets.PACED_P99_MS));
             }
 
-            holdIdleAndMeasure(relay, idlers, probeFrom, probeTo, report, summary);
+            holdIdleAndMeasure(relay, idlers, probeFrom, probeTo, report, summary, "after the load phases");
             deltaChat(relay, summary);
         }
         printReport(report);
@@ -202,18 +204,18 @@ public final class LoadDriver {
     }
 
     private void holdIdleAndMeasure(RelayProcess relay, List<Account> idlers, Account probeFrom, Account probeTo,
-            List<String> report, Summary summary) throws Exception {
+            List<String> report, Summary summary, String when) throws Exception {
         double before = relay.rssMiB();
         List<BenchImap> held = holdIdle(relay, idlers);
         try {
             Thread.sleep(2000); // let the sessions settle before reading memory
             double rss = relay.rssMiB();
-            report.add(line(held.size() + " idle IMAP connections held (VmRSS; " + mib(before) + " before)", mib(rss)));
-            summary.add(held.size() + " idle IMAP connections (VmRSS; " + mib(before) + " before)", mib(rss), Targets.IDLE,
+            report.add(line(held.size() + " idle IMAP connections held, " + when + " (VmRSS; " + mib(before) + " before)", mib(rss)));
+            summary.add(held.size() + " idle IMAP, " + when + " (VmRSS; " + mib(before) + " before)", mib(rss), Targets.IDLE,
                     Summary.Verdict.of(held.size() == IDLE_CONNECTIONS && rss < Targets.IDLE_RSS_MIB));
             Samples withIdlers = ExistsProbe.run(relay, probeFrom, probeTo, 100, 20);
-            summary.reported("EXISTS latency with them idling", FederatedFigures.pXX(withIdlers));
-            report.add(line("EXISTS latency with them idling",
+            summary.reported("EXISTS latency with them idling (" + when + ")", FederatedFigures.pXX(withIdlers));
+            report.add(line("EXISTS latency with them idling (" + when + ")",
                     String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", withIdlers.percentile(50), withIdlers.percentile(99), withIdlers.lost())));
             String hold = System.getenv("RELAYCERT_BENCH_HOLD_SECONDS"); // time to look at the process (jcmd)
             if (hold != null) {
