@@ -5,8 +5,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.relaycert.fixtures.deltachat.DeltaChatAccount;
 import org.relaycert.fixtures.deltachat.DeltaChatBinary;
-import org.relaycert.fixtures.deltachat.DeltaChatEvent;
-import org.relaycert.fixtures.deltachat.DeltaChatEvents.EventTimeoutException;
 import org.relaycert.fixtures.deltachat.DeltaChatRpc;
 
 /**
@@ -37,7 +35,7 @@ final class DeltaChatProbe {
                 long started = System.nanoTime();
                 String text = "relaycert bench " + i + " " + UUID.randomUUID();
                 a.sendText(chats.chatOfA(), text);
-                long arrived = awaitIncoming(rpc, b, text);
+                long arrived = b.awaitIncomingTextAt(text, LOSS_TIMEOUT);
                 if (i > 0) { // i == 0 is the uncounted first message
                     if (arrived < 0) {
                         samples.lose();
@@ -59,21 +57,5 @@ final class DeltaChatProbe {
         account.configure(who.address(), who.password(), relay.imapHost(), relay.imaps(), relay.smtps());
         account.awaitOnline(ONLINE);
         return account;
-    }
-
-    private static long awaitIncoming(DeltaChatRpc rpc, DeltaChatAccount b, String text) {
-        long deadline = System.nanoTime() + LOSS_TIMEOUT.toNanos();
-        try {
-            while (true) {
-                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                DeltaChatEvent e = rpc.events().waitFor(b.id(), DeltaChatEvent.INCOMING_MSG, x -> true, left);
-                long at = System.nanoTime();
-                if (text.equals(b.getMessage(e.intField("msgId")).text())) {
-                    return at;
-                }
-            }
-        } catch (EventTimeoutException timedOut) {
-            return -1;
-        }
     }
 }

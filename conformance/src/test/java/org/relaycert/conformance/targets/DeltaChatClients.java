@@ -2,9 +2,7 @@ package org.relaycert.conformance.targets;
 
 import java.time.Duration;
 import org.relaycert.fixtures.deltachat.DeltaChatAccount;
-import org.relaycert.fixtures.deltachat.DeltaChatEvent;
 import org.relaycert.fixtures.deltachat.DeltaChatRpc;
-import org.relaycert.fixtures.deltachat.DeltaChatEvents.EventTimeoutException;
 
 /**
  * {@link ChatClients} with the real Delta Chat core (deltachat-rpc-server). In the local world the client
@@ -39,19 +37,7 @@ final class DeltaChatClients implements ChatClients {
 
             @Override
             public long awaitIncoming(String text, Duration timeout) {
-                long deadline = System.nanoTime() + timeout.toNanos();
-                try {
-                    while (true) {
-                        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-                        DeltaChatEvent e = rpc.events().waitFor(b.id(), DeltaChatEvent.INCOMING_MSG, x -> true, left);
-                        long at = System.nanoTime();
-                        if (text.equals(b.getMessage(e.intField("msgId")).text())) {
-                            return at;
-                        }
-                    }
-                } catch (EventTimeoutException timedOut) {
-                    return -1;
-                }
+                return b.awaitIncomingTextAt(text, timeout);
             }
         };
     }
