@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,11 +80,7 @@ final class LargeMessage {
 
     /** {@code POST /mxdeliv} of one copy, as another relay sends it; returns the status line and the body. */
     String postMxdeliv(InetSocketAddress https, String from, String to, byte[] header) throws IOException {
-        Socket plain = new Socket();
-        plain.connect(https, 10_000);
-        plain.setSoTimeout(60_000);
-        try (SSLSocket s = (SSLSocket) RawClients.TRUST_ALL.getSocketFactory().createSocket(plain,
-                https.getHostString(), https.getPort(), true)) {
+        try (SSLSocket s = RawClients.tls(https, 60_000)) {
             OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
             out.write(("POST /mxdeliv HTTP/1.1\r\nHost: relay.test\r\nX-Mail-From: " + from + "\r\nX-Mail-To: " + to
                     + "\r\nContent-Type: message/rfc822\r\nContent-Length: " + size(header)
@@ -104,11 +99,7 @@ final class LargeMessage {
 
     /** IMAP APPEND of one copy to INBOX; returns the tagged completion. */
     String append(InetSocketAddress imaps, String user, String password, byte[] header) throws IOException {
-        Socket plain = new Socket();
-        plain.connect(imaps, 10_000);
-        plain.setSoTimeout(60_000);
-        try (SSLSocket s = (SSLSocket) RawClients.TRUST_ALL.getSocketFactory().createSocket(plain,
-                imaps.getHostString(), imaps.getPort(), true)) {
+        try (SSLSocket s = RawClients.tls(imaps, 60_000)) {
             InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
             OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
             line(in);
@@ -134,11 +125,7 @@ final class LargeMessage {
 
     /** Logs in, selects INBOX and returns the SHA-256 (hex) of each message's BODY.PEEK[] literal. */
     static java.util.List<String> fetchDigests(InetSocketAddress imaps, String user, String password) throws IOException {
-        Socket plain = new Socket();
-        plain.connect(imaps, 10_000);
-        plain.setSoTimeout(60_000);
-        try (SSLSocket s = (SSLSocket) RawClients.TRUST_ALL.getSocketFactory().createSocket(plain,
-                imaps.getHostString(), imaps.getPort(), true)) {
+        try (SSLSocket s = RawClients.tls(imaps, 60_000)) {
             InputStream in = new BufferedInputStream(s.getInputStream(), 1 << 16);
             OutputStream out = s.getOutputStream();
             line(in);

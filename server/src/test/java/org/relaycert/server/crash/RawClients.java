@@ -26,6 +26,14 @@ final class RawClients {
     private RawClients() {
     }
 
+    /** A TLS socket to {@code address} that trusts any certificate; reads time out after {@code readTimeoutMillis}. */
+    static SSLSocket tls(InetSocketAddress address, int readTimeoutMillis) throws IOException {
+        Socket plain = new Socket();
+        plain.connect(address, 10_000);
+        plain.setSoTimeout(readTimeoutMillis);
+        return (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(plain, address.getHostString(), address.getPort(), true);
+    }
+
     /** One TLS connection with line reads. */
     static final class Connection implements AutoCloseable {
         private final SSLSocket socket;
@@ -33,11 +41,7 @@ final class RawClients {
         private final OutputStream out;
 
         Connection(InetSocketAddress address) throws IOException {
-            Socket plain = new Socket();
-            plain.connect(address, 10_000);
-            plain.setSoTimeout(30_000);
-            socket = (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(plain, address.getHostString(),
-                    address.getPort(), true);
+            socket = tls(address, 30_000);
             socket.startHandshake();
             in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             out = socket.getOutputStream();
