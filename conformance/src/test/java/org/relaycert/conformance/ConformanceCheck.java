@@ -6,11 +6,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
-/** Marks a class of conformance checks: they get the {@code Target} and {@code Evidence} parameters. */
+/**
+ * Marks a class of conformance checks: they get the {@code Target} and {@code Evidence} parameters, and the
+ * run's target lock ({@link TargetLocks}: classes run beside each other unless one {@link NeedsTargetAlone}).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @Tag("conformance")
 @ExtendWith({ConformanceExtension.class, org.relaycert.conformance.targets.TargetAvailability.class})
+@ResourceLock(providers = TargetLocks.class)
 public @interface ConformanceCheck {
 }

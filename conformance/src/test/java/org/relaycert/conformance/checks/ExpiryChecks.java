@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.NeedsTargetAlone;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.checks.ExpiryProbe.Found;
 import org.relaycert.conformance.checks.ExpiryProbe.Planted;
@@ -30,6 +31,7 @@ import org.relaycert.conformance.targets.Target;
  * more later, after the relay's daily sweep) reads it and judges what is left.
  */
 @ConformanceCheck
+@NeedsTargetAlone("moves the relays' clock")
 class ExpiryChecks {
     /** The promise: nothing older than this stays. */
     static final double MAX_RETENTION_DAYS = 40;

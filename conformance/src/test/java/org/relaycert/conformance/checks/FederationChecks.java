@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.NeedsTargetAlone;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.targets.Credentials;
@@ -20,6 +21,7 @@ import org.relaycert.reports.FederationMatrix;
 
 /** Mail between relays of different operators: both paths, TLS, outages, and no relaying for strangers. */
 @ConformanceCheck
+@NeedsTargetAlone("stops and restarts relays")
 class FederationChecks {
 
     private static List<RelayUnderTest> twoOrMore(Target t) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.NeedsTargetAlone;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
@@ -19,8 +20,8 @@ import org.relaycert.conformance.client.SmtpSession;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.FederationControl;
 import org.relaycert.conformance.targets.PushGatewayView;
-import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.PushGatewayView.Notification;
+import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
 
 /**
@@ -29,6 +30,7 @@ import org.relaycert.conformance.targets.Target;
  * host posts to the real one) only the IMAP side is judged ({@link PushMetadataChecks}).
  */
 @ConformanceCheck
+@NeedsTargetAlone("stops a relay and makes the push gateway fail")
 class PushChecks {
     /** chatmail posts within milliseconds; this leaves room for a loaded machine. */
     static final Duration NOTIFY_BOUND = Duration.ofSeconds(3);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.NeedsTargetAlone;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
@@ -29,6 +30,7 @@ import org.relaycert.fixtures.mail.MessageFactory;
  * minute, bursts of 10, 30 MiB per message): a relay may be more generous, never stricter.
  */
 @ConformanceCheck
+@NeedsTargetAlone("moves the relays' clock")
 class RateChecks {
     /** chatmail's max_message_size. */
     static final long CHATMAIL_MAX_MESSAGE_SIZE = 31_457_280L;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.NeedsTargetAlone;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
@@ -21,6 +22,7 @@ import org.relaycert.conformance.targets.Target;
 
 /** Reliability: the relay holds up under many connections, slow clients and garbage, and keeps delivering. */
 @ConformanceCheck
+@NeedsTargetAlone("floods the relay with connections, up to its limits")
 class RelChecks {
     /** A client waits this long for any answer here; a relay that takes longer lets the client down. */
     static final Duration PATIENCE = Duration.ofSeconds(5);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.NeedsTargetAlone;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
@@ -24,6 +25,7 @@ import org.relaycert.conformance.targets.Target;
  * before TLS are SMTP-02 and IMAP-03; VRFY is SMTP-01; plain relaying is FED-05.)
  */
 @ConformanceCheck
+@NeedsTargetAlone("measures the time refused logins take")
 class SecChecks {
     /** A domain no relay of the target serves; nothing is ever delivered there (the relay must refuse). */
     static final String ELSEWHERE = "relaycert-elsewhere.test";

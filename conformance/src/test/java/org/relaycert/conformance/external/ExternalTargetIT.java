@@ -22,7 +22,7 @@ import org.relaycert.reports.Verdict;
  * self-signed test relay). What the run cannot judge must come out as not observable, never as a pass.
  * Every check runs but those of {@link #LEFT_OUT}: their external path is what other checks of their area
  * show here too, and they cost most of the run in waiting or in one tool's scan (measured on a busy machine:
- * 137 of this test's 238 s).
+ * 137 of this test's 238 s). It runs beside the main run: its relay and its run are its own.
  */
 class ExternalTargetIT {
     /**

@@ -75,7 +75,9 @@ class HostileTargetTest {
                 .selectors(selectPackage("org.relaycert.conformance.checks"))
                 .filters(only)
                 .configurationParameter(Targets.NESTED_PARAMETER, "true")
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                // the checks' classes at once, as in the main run (this target's waits are all there is to it)
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
                 .configurationParameter("chatmail.target", "hostile.test")
                 .configurationParameter("chatmail.host", "127.0.0.1")
                 .configurationParameter("chatmail.insecure", "true");

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestReporter;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.relaycert.conformance.ConformanceExtension;
 import org.relaycert.conformance.targets.Targets;
 import org.relaycert.conformance.verdict.MainRunVerdicts;
@@ -25,16 +27,18 @@ import org.relaycert.reports.Verdict;
 
 /**
  * The suite's test of itself: every check must fail against the variant that breaks exactly its rule,
- * and pass against a reference relay: the main run's world where this JVM's main run passed the requirement
- * (it runs first), else a reference world started for this purpose (the report joins the main run's verdict too).
- * The worlds (the reference and one per variant, each on its own loopback block) run {@value #DEFAULT_PARALLEL}
+ * and pass against a reference relay: the main run's world where this JVM's main run passed the requirement,
+ * else a reference world started for this purpose (the report joins the main run's verdict too). It runs
+ * beside the main run (the variant worlds start at once; a row waits for the main run's end only to read
+ * its control), as the main run too spends most of its time waiting.
+ * The variant worlds (each on its own loopback block) run {@value #DEFAULT_PARALLEL}
  * at a time ({@code -Drelaycert.sensitivity.parallel=N}): most of a variant's time is a check waiting for
  * what the variant never does (measured: the worlds keep two cores about a quarter busy at two at a time), so
  * four worlds still share two cores well. Worlds of two relays start first: their cross-relay and real-client
  * checks are the longest runs, and the last ones queued must not be those.
  */
 class SensitivityIT {
-    static final int DEFAULT_PARALLEL = 4;
+    static final int DEFAULT_PARALLEL = 8;
     private final Map<String, CompletableFuture<Map<String, Verdicts.Judgement>>> byVariant = new ConcurrentHashMap<>();
     private CompletableFuture<Map<String, Verdicts.Judgement>> onReference;
 
@@ -51,18 +55,8 @@ class SensitivityIT {
             return t;
         });
         List<String> allIds = variants.stream().flatMap(v -> v.breaks().stream()).distinct().toList();
-        // The control group: the main run's pass where it has one, else a reference world of its own (so a
-        // main-run miss on a busy machine, e.g. a SHOULD latency, is measured again rather than taken as is).
-        Map<String, Verdicts.Judgement> fromMainRun = new ConcurrentHashMap<>();
-        allIds.forEach(id -> MainRunVerdicts.of(id).filter(j -> j.verdict() == Verdict.PASS)
-                .ifPresent(j -> fromMainRun.put(id, j)));
-        List<String> toRun = allIds.stream().filter(id -> !fromMainRun.containsKey(id)).toList();
-        onReference = toRun.isEmpty() ? CompletableFuture.completedFuture(fromMainRun)
-                : CompletableFuture.supplyAsync(() -> {
-                    Map<String, Verdicts.Judgement> all = new ConcurrentHashMap<>(VariantRun.reference(toRun));
-                    all.putAll(fromMainRun);
-                    return all;
-                }, pool);
+        onReference = MainRunVerdicts.finished().thenApplyAsync(done -> control(allIds),
+                r -> Thread.ofPlatform().daemon().name("sensitivity-reference").start(r));
         List<Variant> longestFirst = variants.stream()
                 .sorted(java.util.Comparator.comparingInt(Variant::relays).reversed()).toList();
         for (Variant v : longestFirst) {
@@ -71,7 +65,23 @@ class SensitivityIT {
         pool.shutdown(); // queued runs still run; the threads end with the last
     }
 
+    /**
+     * The control group, once the main run has ended: its pass where it has one, else a reference world of its
+     * own (so a main-run miss on a busy machine, e.g. a SHOULD latency, is measured again rather than taken as is).
+     */
+    private static Map<String, Verdicts.Judgement> control(List<String> allIds) {
+        Map<String, Verdicts.Judgement> all = new ConcurrentHashMap<>();
+        allIds.forEach(id -> MainRunVerdicts.of(id).filter(j -> j.verdict() == Verdict.PASS)
+                .ifPresent(j -> all.put(id, j)));
+        List<String> toRun = allIds.stream().filter(id -> !all.containsKey(id)).toList();
+        if (!toRun.isEmpty()) {
+            VariantRun.reference(toRun).forEach(all::putIfAbsent);
+        }
+        return all;
+    }
+
     @TestFactory
+    @Execution(ExecutionMode.SAME_THREAD) // the rows one after another in this class's thread; each waits for its world
     @DisplayName("sensitivity: each check is caught by its variant")
     List<DynamicTest> everyCheckFailsOnItsVariant(TestReporter reporter) {
         Assumptions.assumeFalse(Targets.external(), "the sensitivity run needs the local world, not an external target");

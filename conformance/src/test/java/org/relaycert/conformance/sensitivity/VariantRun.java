@@ -55,6 +55,7 @@ final class VariantRun {
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .build();
         Map<String, Verdicts.Judgement> verdicts = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
         LauncherFactory.create().execute(request, new TestExecutionListener() {
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
@@ -66,6 +67,9 @@ final class VariantRun {
         for (String id : ids) {
             verdicts.putIfAbsent(id, new Verdicts.Judgement(Verdict.ERROR, "no check ran for " + id));
         }
+        // Where the sensitivity run's time goes (it sets the suite's length): one line per world.
+        System.out.printf(java.util.Locale.ROOT, "[relaycert] sensitivity: %s judged in %.1f s (%s)%n", variantName,
+                (System.nanoTime() - start) / 1e9, String.join(", ", ids));
         return verdicts;
     }
 

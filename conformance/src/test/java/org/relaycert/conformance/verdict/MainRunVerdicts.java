@@ -2,16 +2,18 @@ package org.relaycert.conformance.verdict;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.relaycert.reports.Verdict;
 
 /**
  * The verdicts of this JVM's main run against its world of reference relays, by requirement ID. The
- * sensitivity run takes its control group from here when the main run passed a requirement (the
- * main run's classes run first: see the failsafe class order), instead of starting a second reference world.
+ * sensitivity run takes its control group from here when the main run passed a requirement, instead of
+ * starting a second reference world; it runs beside the main run and reads these once {@link #finished()}.
  */
 public final class MainRunVerdicts {
     private static final Map<String, Verdicts.Judgement> BY_ID = new ConcurrentHashMap<>();
+    private static final CompletableFuture<Void> FINISHED = new CompletableFuture<>();
 
     private MainRunVerdicts() {
     }
@@ -24,5 +26,14 @@ public final class MainRunVerdicts {
     /** The main run's verdict for a requirement, if the main run (local world of reference relays) judged it. */
     public static Optional<Verdicts.Judgement> of(String requirementId) {
         return Optional.ofNullable(BY_ID.get(requirementId));
+    }
+
+    /** Completes when every check class of this JVM's main run has finished (or there was none). */
+    public static CompletableFuture<Void> finished() {
+        return FINISHED;
+    }
+
+    static void markFinished() {
+        FINISHED.complete(null);
     }
 }

@@ -11,13 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.reporting.ReportEntry;
+import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.ConformanceExtension;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.catalogue.Catalogue;
@@ -32,13 +35,15 @@ import org.relaycert.reports.Verdict;
 /**
  * Turns one test run into the compliance report: each check with a {@link RequirementId} becomes a
  * verdict with the evidence its extension published; sensitivity rows come as report entries too.
- * Prints a progress line per area as checks finish. Registered through {@code META-INF/services};
+ * Prints a progress line per area as checks finish, and tells {@link MainRunVerdicts} when the last check
+ * class of the main run has ended (the sensitivity run, beside it, waits for that). Registered through {@code META-INF/services};
  * ignores nested runs (the sensitivity run's variant worlds) and runs without conformance checks.
  */
 public final class VerdictListener implements TestExecutionListener {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final List<CheckResult> results = new ArrayList<>();
     private final List<String> sensitivity = new ArrayList<>();
+    private final Set<String> checkClassesLeft = ConcurrentHashMap.newKeySet();
     private final Progress progress = new Progress(System.out);
     private volatile boolean active;
     private volatile String targetName = "local";
@@ -60,9 +65,20 @@ public final class VerdictListener implements TestExecutionListener {
                 @Override
                 public void visit(TestIdentifier id) {
                     requirementOf(id).ifPresent(r -> progress.expect(r.area()));
+                    if (isCheckClass(id)) {
+                        checkClassesLeft.add(id.getUniqueId());
+                    }
                 }
             });
+            if (checkClassesLeft.isEmpty()) {
+                MainRunVerdicts.markFinished();
+            }
         }
+    }
+
+    @Override
+    public void executionSkipped(TestIdentifier id, String reason) {
+        checkClassEnded(id);
     }
 
     @Override
@@ -99,6 +115,7 @@ public final class VerdictListener implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        checkClassEnded(id);
         if (!active || !id.isTest()) {
             return;
         }
@@ -121,6 +138,9 @@ public final class VerdictListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(TestPlan plan) {
+        if (active) {
+            MainRunVerdicts.markFinished();
+        }
         if (!active || (results.isEmpty() && sensitivity.isEmpty())) {
             return;
         }
@@ -148,6 +168,17 @@ public final class VerdictListener implements TestExecutionListener {
                     .map(CheckResult::verdict).reduce((a, b) -> a == Verdict.PASS ? b : a).orElse(Verdict.NOT_OBSERVABLE);
             return SensitivityRows.parse(row, ref);
         }).toList();
+    }
+
+    private void checkClassEnded(TestIdentifier id) {
+        if (active && checkClassesLeft.remove(id.getUniqueId()) && checkClassesLeft.isEmpty()) {
+            MainRunVerdicts.markFinished();
+        }
+    }
+
+    private static boolean isCheckClass(TestIdentifier id) {
+        return id.isContainer() && id.getSource().orElse(null) instanceof ClassSource cs
+                && cs.getJavaClass().isAnnotationPresent(ConformanceCheck.class);
     }
 
     static Optional<Requirement> requirementOf(TestIdentifier id) {

@@ -121,6 +121,10 @@ public final class AccountService {
         hasher.verify(password, dummy);
     }
 
+    VerifiedLogins verifiedLogins() {
+        return verified;
+    }
+
     /** Whether an account (a non-empty password file) exists. */
     public boolean exists(String address) {
         return storedHash(address).isPresent();
@@ -171,13 +175,16 @@ public final class AccountService {
         try {
             Files.createDirectories(dir);
             Path tmp = dir.resolve(PASSWORD_FILE + ".tmp");
-            byte[] hash = (hasher.hash(password) + "\n").getBytes(StandardCharsets.US_ASCII);
+            String hash = hasher.hash(password);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ch.write(java.nio.ByteBuffer.wrap(hash));
+                ch.write(java.nio.ByteBuffer.wrap((hash + "\n").getBytes(StandardCharsets.US_ASCII)));
                 ch.force(true);
             }
             Files.move(tmp, dir.resolve(PASSWORD_FILE), StandardCopyOption.ATOMIC_MOVE);
+            // The creating login is a verified one: the client's next login (its SMTP session, right after the
+            // IMAP one) need not derive the hash a second time.
+            verified.remember(address, hash, password);
             Files.write(dir.resolve(ENFORCE_E2EE_MARKER), new byte[0]);
             recordImapLogin(address);
             store.mailbox(address);

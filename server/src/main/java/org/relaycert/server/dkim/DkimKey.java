@@ -28,7 +28,11 @@ public record DkimKey(PrivateKey privateKey, PublicKey publicKey) {
         if (Files.exists(file)) {
             return read(file);
         }
-        KeyPair pair = generate();
+        return save(file, generate());
+    }
+
+    /** Writes {@code pair}'s private key to {@code file} (PEM, atomically) and returns it as a DKIM key. */
+    public static DkimKey save(Path file, KeyPair pair) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         StringWriter pem = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
