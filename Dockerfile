@@ -5,11 +5,14 @@
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
+# Every module's pom, as the reactor reads them all (only server and fixtures are built).
 COPY mvnw pom.xml ./
 COPY server/pom.xml server/pom.xml
 COPY fixtures/pom.xml fixtures/pom.xml
 COPY reports/pom.xml reports/pom.xml
 COPY conformance/pom.xml conformance/pom.xml
+COPY bench/pom.xml bench/pom.xml
+COPY fuzz/pom.xml fuzz/pom.xml
 COPY server/src server/src
 COPY fixtures/src fixtures/src
 RUN ./mvnw -q -B -pl server,fixtures -am package -DskipTests
