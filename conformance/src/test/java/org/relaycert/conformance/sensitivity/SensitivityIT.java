@@ -33,9 +33,10 @@ import org.relaycert.reports.Verdict;
  * its control), as the main run too spends most of its time waiting.
  * The variant worlds (each on its own loopback block) run {@value #DEFAULT_PARALLEL}
  * at a time ({@code -Drelaycert.sensitivity.parallel=N}): most of a variant's time is a check waiting for
- * what the variant never does (measured 2026-11-26: 86 worlds, 497 s in all, the longest 50 s). Six at a time end
- * before the main run does, and leave it more of the two cores than eight (which saturated them for a minute). Worlds of two relays start
- * first: their cross-relay and real-client checks are the longest runs, and the last ones queued must not be those.
+ * what the variant never does (measured 2026-11-26: 86 worlds, 497 s in all, the longest 50 s). Six at a time
+ * end before the main run does, and leave it more of the two cores than eight (which saturated them for a
+ * minute). Worlds of two relays start first: their cross-relay and real-client checks are the longest runs, and
+ * the last ones queued must not be those.
  */
 class SensitivityIT {
     static final int DEFAULT_PARALLEL = 6;
