@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Base64;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -25,14 +26,15 @@ public record DkimKey(PrivateKey privateKey, PublicKey publicKey) {
 
     /** Reads {@code file}; when it does not exist, generates a key and writes it there (mode of the data dir). */
     public static DkimKey loadOrCreate(Path file) throws IOException {
+        return loadOrCreate(file, DkimKey::generate);
+    }
+
+    /** Reads {@code file}; when it does not exist, writes {@code fresh}'s key there (PEM, atomically). */
+    public static DkimKey loadOrCreate(Path file, Supplier<KeyPair> fresh) throws IOException {
         if (Files.exists(file)) {
             return read(file);
         }
-        return save(file, generate());
-    }
-
-    /** Writes {@code pair}'s private key to {@code file} (PEM, atomically) and returns it as a DKIM key. */
-    public static DkimKey save(Path file, KeyPair pair) throws IOException {
+        KeyPair pair = fresh.get();
         Files.createDirectories(file.toAbsolutePath().getParent());
         StringWriter pem = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(pem)) {
