@@ -7,6 +7,7 @@ Exit 0 when SMTP 25 (STARTTLS offered), submission 587 (STARTTLS), submissions 4
 IMAP 143 (STARTTLS), IMAPS 993 and HTTPS 443 all answer; 1 otherwise. Clients bind 127.0.0.2.
 """
 import imaplib
+import signal
 import smtplib
 import socket
 import ssl
@@ -86,6 +87,7 @@ def https(ip, port, ca):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # quiet when piped into head
     args = sys.argv[1:]
     quiet = "--quiet" in args
     args = [a for a in args if a != "--quiet"]
