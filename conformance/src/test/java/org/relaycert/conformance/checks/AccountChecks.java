@@ -137,12 +137,18 @@ class AccountChecks {
     @DisplayName("ACC-05 localpart and domain rules enforced at creation")
     void localpartRulesEnforced(Target t, Evidence ev) throws Exception {
         String domain = t.primary().domain();
-        List<String> bad = List.of(
-                RandomCredentials.localpart(8) + "@" + domain,
-                RandomCredentials.localpart(10) + "@" + domain,
-                RandomCredentials.localpart(8) + "+@" + domain,
-                RandomCredentials.localpart(8) + "!@" + domain,
-                RandomCredentials.localpart(9) + "@" + domain + ".invalid");
+        int min = lengthLimit(t, "chatmail.username_min_length");
+        int max = lengthLimit(t, "chatmail.username_max_length");
+        ev.line("localpart length limits: " + min + " to " + max + " (chatmail.ini's username_min_length and "
+                + "username_max_length; chatmail's defaults unless the run's settings say otherwise)");
+        List<String> bad = new ArrayList<>(List.of(
+                RandomCredentials.localpart(max + 1) + "@" + domain,
+                RandomCredentials.localpart(max - 1) + "+@" + domain,
+                RandomCredentials.localpart(max - 1) + "!@" + domain,
+                RandomCredentials.localpart(max) + "@" + domain + ".invalid"));
+        if (min > 1) {
+            bad.add(RandomCredentials.localpart(min - 1) + "@" + domain);
+        }
         List<Credentials> logins = bad.stream()
                 .map(address -> new Credentials(address, RandomCredentials.random("abcdefgh12345678", 16))).toList();
         List<ImapResponse> responses = imapLoginsAtOnce(t, logins, bad, ev);
@@ -153,6 +159,23 @@ class AccountChecks {
             }
         }
         assertThat(created).as("addresses that must not be creatable but were").isEmpty();
+    }
+
+    /** chatmail's default localpart length (both limits) when the operator did not say otherwise. */
+    static final int CHATMAIL_USERNAME_LENGTH = 9;
+
+    /** A localpart length limit from the run's settings (named as in chatmail.ini), else chatmail's default. */
+    private static int lengthLimit(Target t, String key) {
+        String value = t.setting(key).orElse(String.valueOf(CHATMAIL_USERNAME_LENGTH)).strip();
+        try {
+            int n = Integer.parseInt(value);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + key + " must be a positive whole number, not '" + value + "'");
+        }
     }
 
     @Test

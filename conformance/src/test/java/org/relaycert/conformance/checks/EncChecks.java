@@ -92,7 +92,7 @@ class EncChecks {
         String line = r.body().strip();
         assertThat(line).as("/mxdeliv answers with an SMTP reply line").matches("\\d{3}[ -].*");
         assertEncryptionNeeded(new SmtpReply(Integer.parseInt(line.substring(0, 3)), List.of(line)), "/mxdeliv cleartext to " + b.address());
-        assertThat(PolicyMail.newest(t, b)).as("nothing reached " + b.address()).isEmpty();
+        assertThat(PolicyMail.afterSettling(t, b)).as("nothing reached " + b.address()).isEmpty();
     }
 
     @Test
@@ -118,7 +118,7 @@ class EncChecks {
         Credentials b = t.primary().account();
         List<String> to = List.of(b.address());
         assertAccepted(PolicyMail.submit(t, ev, "encrypted A->B", a, to, MessageFactory.encrypted(a.address(), to)), "encrypted A->B");
-        assertThat(PolicyMail.newest(t, b)).as("delivered to B").hasValueSatisfying(m ->
+        assertThat(PolicyMail.delivered(t, b)).as("delivered to B").hasValueSatisfying(m ->
                 assertThat(m).contains("multipart/encrypted").contains("-----BEGIN PGP MESSAGE-----"));
         // a large one: BouncyCastle streams the SEIPD in partial-length chunks
         assertAccepted(PolicyMail.submit(t, ev, "encrypted 2 MB A->B", a, to,
@@ -202,10 +202,10 @@ class EncChecks {
         List<String> mixed = List.of(a.address(), b.address(), c.address());
         assertEncryptionNeeded(PolicyMail.submit(t, ev, "cleartext A->A,B,C", a, mixed,
                 MessageFactory.plain(a.address(), mixed)), "cleartext to oneself and two others");
-        assertThat(PolicyMail.newest(t, b)).as("nothing reached B").isEmpty();
+        assertThat(PolicyMail.afterSettling(t, b)).as("nothing reached B").isEmpty();
         assertAccepted(PolicyMail.submit(t, ev, "encrypted A->A,B,C", a, mixed,
                 MessageFactory.encrypted(a.address(), mixed)), "encrypted to oneself and two others");
-        assertThat(PolicyMail.newest(t, c)).as("C got the encrypted message").isPresent();
+        assertThat(PolicyMail.delivered(t, c)).as("C got the encrypted message").isPresent();
     }
 
     @Test
@@ -222,6 +222,6 @@ class EncChecks {
         assertInvalidFrom(local, "From header of another local user");
         SmtpReply external = PolicyMail.submit(t, ev, "From: outsider as A", a, to, MessageFactory.encrypted(outsider(), to));
         assertInvalidFrom(external, "From header of an external address");
-        assertThat(PolicyMail.newest(t, b)).as("nothing forged reached B").isEmpty();
+        assertThat(PolicyMail.afterSettling(t, b)).as("nothing forged reached B").isEmpty();
     }
 }

@@ -53,12 +53,21 @@ final class ExpiryProbe {
     private ExpiryProbe() {
     }
 
+    /**
+     * A probe message of {@code size} octets whose body is random base64, as encrypted mail is: chatmail's expiry
+     * judges the size of the stored file, and Dovecot may store mail compressed, so repetitive filler would shrink
+     * far below the threshold that the check means to cross.
+     */
     static byte[] message(String address, String label, int size) {
         StringBuilder b = new StringBuilder("From: <" + address + ">\r\nTo: <" + address + ">\r\n"
                 + "Subject: relaycert expiry probe " + label + "\r\nMessage-ID: <" + UUID.randomUUID()
-                + "@relaycert.test>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n");
+                + "@relaycert.test>\r\nMIME-Version: 1.0\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n");
+        java.util.Random random = new java.util.Random(label.hashCode() ^ size);
+        byte[] chunk = new byte[57]; // 76 base64 characters a line
         while (b.length() < size - 2) {
-            b.append("relaycert expiry probe filler line, a message that must expire on time.\r\n");
+            random.nextBytes(chunk);
+            b.append(java.util.Base64.getEncoder().encodeToString(chunk)).append("\r\n");
         }
         b.setLength(Math.max(b.length(), size - 2));
         return (b + "\r\n").getBytes(StandardCharsets.US_ASCII);

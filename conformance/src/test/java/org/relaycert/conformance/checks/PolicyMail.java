@@ -2,6 +2,7 @@ package org.relaycert.conformance.checks;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.relaycert.conformance.Evidence;
@@ -55,21 +56,48 @@ final class PolicyMail {
         }
     }
 
-    /** The newest message in the INBOX of {@code c}, raw (header and body), or empty when there is none. */
-    static Optional<String> newest(Target t, Credentials c) throws IOException {
+    /** How long a read for mail that must arrive waits: relays deliver after their 250, asynchronously. */
+    static final Duration ARRIVAL = Duration.ofSeconds(15);
+    /** How long a read for mail that must not arrive waits, so that a late asynchronous delivery still shows. */
+    static final Duration SETTLE = Duration.ofSeconds(2);
+
+    /** The newest message in the INBOX of {@code c}, waiting up to {@link #ARRIVAL} for one to arrive. */
+    static Optional<String> delivered(Target t, Credentials c) throws IOException {
+        return newest(t, c, ARRIVAL);
+    }
+
+    /** The newest message in the INBOX of {@code c} after {@link #SETTLE}; empty when nothing came. */
+    static Optional<String> afterSettling(Target t, Credentials c) throws IOException {
+        return newest(t, c, SETTLE);
+    }
+
+    /** The newest message in the INBOX of {@code c}, raw (header and body), polling up to {@code wait}. */
+    private static Optional<String> newest(Target t, Credentials c, Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
         try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
             if (!s.login(c.address(), c.password()).ok()) {
                 throw new IOException("login refused for " + c.address());
             }
-            ImapResponse select = s.command("SELECT INBOX");
-            boolean empty = select.untagged().stream().anyMatch(l -> l.matches("\\* 0 EXISTS"));
-            if (empty) {
-                return Optional.empty();
+            while (true) {
+                ImapResponse select = s.command("SELECT INBOX");
+                boolean empty = select.untagged().stream().anyMatch(l -> l.matches("\\* 0 EXISTS"));
+                if (!empty) {
+                    ImapResponse fetch = s.command("FETCH * BODY.PEEK[]");
+                    s.logout();
+                    return fetch.untagged().stream().filter(l -> l.contains("FETCH")).findFirst()
+                            .map(l -> l.substring(l.indexOf("\r\n") + 2));
+                }
+                if (System.nanoTime() > deadline) {
+                    s.logout();
+                    return Optional.empty();
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for mail to " + c.address(), e);
+                }
             }
-            ImapResponse fetch = s.command("FETCH * BODY.PEEK[]");
-            s.logout();
-            return fetch.untagged().stream().filter(l -> l.contains("FETCH")).findFirst()
-                    .map(l -> l.substring(l.indexOf("\r\n") + 2));
         }
     }
 }

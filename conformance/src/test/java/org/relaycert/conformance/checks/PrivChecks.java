@@ -38,7 +38,7 @@ class PrivChecks {
             ev.transcript("submission", s.transcript());
             assertThat(r.code()).as("encrypted message accepted: %s", r).isEqualTo(250);
         }
-        String delivered = PolicyMail.newest(t, b).orElseThrow(() -> new AssertionError("nothing delivered to B"));
+        String delivered = PolicyMail.delivered(t, b).orElseThrow(() -> new AssertionError("nothing delivered to B"));
         ev.line("sender connected from " + ip + "; delivered header:\n" + delivered.substring(0, Math.max(0, delivered.indexOf("\r\n\r\n"))));
         assertThat(delivered).as("delivered message mentions the sender's IP %s", ip).doesNotContain(ip);
     }
@@ -54,7 +54,7 @@ class PrivChecks {
         List<String> to = List.of(b.address());
         SmtpReply r = PolicyMail.submit(t, ev, "submission", a, to, MessageFactory.encrypted(a.address(), to, secret, ""));
         assertThat(r.code()).as("encrypted message accepted: %s", r).isEqualTo(250);
-        String delivered = PolicyMail.newest(t, b).orElseThrow(() -> new AssertionError("nothing delivered to B"));
+        String delivered = PolicyMail.delivered(t, b).orElseThrow(() -> new AssertionError("nothing delivered to B"));
         String header = delivered.substring(0, Math.max(0, delivered.indexOf("\r\n\r\n")));
         ev.line("delivered header:\n" + header);
         assertThat(header).as("the subject as written").doesNotContain(secret).contains("Subject: [...]");

@@ -71,14 +71,10 @@ class SecChecks {
             s.sendRaw("STARTTLS\r\nNOOP injected\r\n".getBytes(StandardCharsets.US_ASCII), "C: STARTTLS + NOOP in one write");
             SmtpReply start = s.readReply();
             assertThat(start.code()).as("STARTTLS: %s", start).isEqualTo(220);
-            SmtpReply first;
-            try {
-                s.upgrade(t.trust());
-                first = s.ehlo("relaycert.test");
-            } catch (IOException e) {
-                ev.transcript("port 25", s.transcript());
-                throw new AssertionError("the TLS session broke after the injected command (answered in plaintext?): " + e, e);
+            if (StartTlsInjection.upgrade(s, t.trust(), ev, "port 25") == StartTlsInjection.Outcome.REFUSED_BY_RELAY) {
+                return;
             }
+            SmtpReply first = s.ehlo("relaycert.test");
             ev.transcript("port 25", s.transcript());
             assertThat(first.lines().size()).as("first reply inside TLS must be the EHLO reply, not the injected NOOP's: %s",
                     first).isGreaterThan(1);
@@ -94,14 +90,10 @@ class SecChecks {
             ImapResponse start = s.readUntilTagged("x1");
             assertThat(start.ok()).as("STARTTLS: %s", start).isTrue();
             assertThat(start.untagged()).as("nothing answered before TLS").isEmpty();
-            ImapResponse noop;
-            try {
-                s.upgrade(t.trust());
-                noop = s.command("NOOP");
-            } catch (IOException e) {
-                ev.transcript("port 143", s.transcript());
-                throw new AssertionError("the TLS session broke after the injected command (answered in plaintext?): " + e, e);
+            if (StartTlsInjection.upgrade(s, t.trust(), ev, "port 143") == StartTlsInjection.Outcome.REFUSED_BY_RELAY) {
+                return;
             }
+            ImapResponse noop = s.command("NOOP");
             ev.transcript("port 143", s.transcript());
             assertThat(noop.untagged()).as("answers to the injected command inside TLS")
                     .noneMatch(l -> l.startsWith("x2 ") || l.startsWith("* CAPABILITY"));

@@ -138,6 +138,28 @@ public class LineSession implements AutoCloseable {
         return socket.getLocalAddress();
     }
 
+    /**
+     * Whatever the server sends within {@code wait} while the client says nothing (empty if nothing came, or the
+     * server closed): right after a STARTTLS reply a TLS server never speaks first, so any byte here is plaintext.
+     */
+    public byte[] unsolicited(Duration wait) throws IOException {
+        int before = socket.getSoTimeout();
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        try {
+            byte[] buf = new byte[4096];
+            int n = in.read(buf);
+            byte[] got = n <= 0 ? new byte[0] : java.util.Arrays.copyOf(buf, n);
+            if (got.length > 0) {
+                transcript.note("unsolicited plaintext: " + new String(got, StandardCharsets.ISO_8859_1).strip());
+            }
+            return got;
+        } catch (SocketTimeoutException e) {
+            return new byte[0];
+        } finally {
+            socket.setSoTimeout(before);
+        }
+    }
+
     public Transcript transcript() {
         return transcript;
     }

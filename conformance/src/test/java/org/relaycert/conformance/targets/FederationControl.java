@@ -11,4 +11,12 @@ public interface FederationControl {
 
     /** Restarts a relay with or without its {@code /mxdeliv} endpoint (so senders must use SMTP). */
     void serveMxdeliv(String domain, boolean served) throws Exception;
+
+    /**
+     * The longest the relay of {@code domain} waits before it retries a deferred delivery, where the operator knows
+     * it; empty when unknown (Postfix's defaults wait 300 s and more, longer than a suite should).
+     */
+    default java.util.Optional<java.time.Duration> retryDelay(String domain) {
+        return java.util.Optional.empty();
+    }
 }

@@ -77,6 +77,11 @@ public final class LocalTarget implements Target {
             public void serveMxdeliv(String domain, boolean served) throws Exception {
                 world.serveMxdeliv(domain, served);
             }
+
+            @Override
+            public Optional<Duration> retryDelay(String domain) {
+                return Optional.of(org.relaycert.fixtures.world.FederationRecords.RETRY_MAX);
+            }
         });
     }
 

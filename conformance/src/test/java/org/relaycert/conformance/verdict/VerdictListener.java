@@ -27,6 +27,7 @@ import org.relaycert.conformance.catalogue.Catalogue;
 import org.relaycert.conformance.targets.Targets;
 import org.relaycert.reports.CheckResult;
 import org.relaycert.reports.ComplianceReport;
+import org.relaycert.reports.ExpectedVerdicts;
 import org.relaycert.reports.ReportWriter;
 import org.relaycert.reports.Requirement;
 import org.relaycert.reports.SensitivityResult;
@@ -40,6 +41,8 @@ import org.relaycert.reports.Verdict;
  * ignores nested runs (the sensitivity run's variant worlds) and runs without conformance checks.
  */
 public final class VerdictListener implements TestExecutionListener {
+    /** The file, beside the report, that holds the comparison with {@code -Dchatmail.expected}. */
+    public static final String EXPECTED_RESULT = "expected-verdicts.txt";
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final List<CheckResult> results = new ArrayList<>();
     private final List<String> sensitivity = new ArrayList<>();
@@ -155,9 +158,29 @@ public final class VerdictListener implements TestExecutionListener {
             PrintStream out = System.out;
             out.println("[relaycert] compliance report for " + targetName + ": " + dir.resolve("compliance-report.html"));
             files.stream().filter(f -> f.getParent().equals(dir)).forEach(f -> out.println("[relaycert]   " + f));
+            compareWithExpected(report, dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the compliance report to " + dir, e);
         }
+    }
+
+    /**
+     * With {@code -Dchatmail.expected=FILE} (a known target's expected verdicts), writes the comparison next to the
+     * report as {@value #EXPECTED_RESULT}, whose first line a runner reads: MATCH or DIFFER.
+     */
+    private static void compareWithExpected(ComplianceReport report, Path dir) throws IOException {
+        String setting = System.getProperty("chatmail.expected", "").strip();
+        if (setting.isEmpty()) {
+            return;
+        }
+        Path file = Path.of(setting);
+        if (!file.isAbsolute()) {
+            file = Path.of(System.getProperty("relaycert.root", "..")).resolve(file).toAbsolutePath().normalize();
+        }
+        ExpectedVerdicts expected = ExpectedVerdicts.read(file);
+        String text = expected.verdictText(expected.compare(ExpectedVerdicts.observed(report)));
+        java.nio.file.Files.writeString(dir.resolve(EXPECTED_RESULT), text);
+        System.out.print(text.lines().map(l -> "[relaycert] expected verdicts: " + l + "\n").reduce("", String::concat));
     }
 
     /** A variant's row only counts as caught if the same check passed on the reference relay in this run. */
