@@ -32,6 +32,7 @@ class PeerToolChecks {
     private static PeerTool.Run swaks(Path dir, Endpoint e, Evidence ev, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("--server", PeerTool.dialAddress(e), "--port", String.valueOf(e.port()),
                 "--ehlo", "relaycert.test", "--timeout", "20"));
+        e.source().ifPresent(a -> all.addAll(List.of("--local-interface", a.getHostAddress())));
         all.addAll(List.of(args));
         PeerTool.Run run = PeerTool.require("swaks").run(dir, SWAKS, all);
         ev.line(run.describe());

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -34,23 +33,19 @@ public class LineSession implements AutoCloseable {
 
     protected static Socket connect(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)
             throws IOException {
-        Socket plain = new Socket();
-        plain.setTcpNoDelay(true); // a command must leave at once: Nagle would hold a short "." for the peer's delayed ACK
-        plain.connect(new InetSocketAddress(endpoint.connectAddress(), endpoint.port()), (int) timeout.toMillis());
-        plain.setSoTimeout((int) timeout.toMillis());
+        Socket plain = ClientSockets.connect(endpoint, timeout);
         return tls == null ? plain : handshake(plain, endpoint, tls, protocols);
     }
 
     static SSLSocket handshake(Socket plain, Endpoint endpoint, SSLContext tls, String[] protocols) throws IOException {
-        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(plain, endpoint.host(), endpoint.port(), true);
+        SSLSocket s = ClientSockets.layer(plain, endpoint, tls);
         if (protocols != null) {
             s.setEnabledProtocols(protocols);
         }
         javax.net.ssl.SSLParameters params = s.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS"); // verify the host name, as mail clients must
         s.setSSLParameters(params);
-        s.setSoTimeout(plain.getSoTimeout());
-        s.startHandshake();
+        ClientSockets.handshake(s, endpoint);
         return s;
     }
 
