@@ -53,6 +53,21 @@ class ClientSocketsTest {
                 .hasCauseInstanceOf(ConnectException.class);
     }
 
+    /** A connection the server resets mid-session: the error says which connection, as a failed connect does. */
+    @Test
+    void aResetOnAnOpenSessionNamesTheConnection() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, LOCAL)) {
+            Endpoint e = new Endpoint("relay.localhost", "127.0.0.1", server.getLocalPort(), false, SOURCE);
+            try (LineSession session = new LineSession(e, ClientSockets.connect(e, Duration.ofSeconds(5)), new Transcript())) {
+                try (Socket accepted = server.accept()) {
+                    accepted.setSoLinger(true, 0); // close with a reset, not a clean end
+                }
+                assertThatThrownBy(session::readLine).isInstanceOf(java.net.SocketException.class)
+                        .hasMessage("read from relay.localhost (127.0.0.1):" + server.getLocalPort() + " from 127.0.0.2: Connection reset");
+            }
+        }
+    }
+
     /** The JDK sends no SNI for a name with an underscore; an insecure run must still shake hands. */
     @Test
     void anUnderscoreDomainShakesHandsInAnInsecureRun() throws Exception {

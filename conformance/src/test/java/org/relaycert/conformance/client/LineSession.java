@@ -69,15 +69,27 @@ public class LineSession implements AutoCloseable {
 
     public void send(String line) throws IOException {
         transcript.client(line);
-        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends raw bytes (several pipelined commands, a message body) without recording each line. */
     public void sendRaw(byte[] bytes, String note) throws IOException {
         transcript.note(note);
-        out.write(bytes);
-        out.flush();
+        write(bytes);
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw named("write to", e);
+        }
+    }
+
+    /** A failure on the open connection, naming it as {@link ClientSockets} names a failed connect. */
+    private IOException named(String what, IOException e) {
+        return ClientSockets.named(what + " " + ClientSockets.describe(endpoint, socket.getInetAddress()), e);
     }
 
     /** One line without its CRLF; null if the server closed the connection. */
@@ -90,7 +102,9 @@ public class LineSession implements AutoCloseable {
                 b = in.read();
             } catch (SocketTimeoutException e) {
                 transcript.note("timeout waiting for the server");
-                throw e;
+                throw named("read from", e);
+            } catch (IOException e) {
+                throw named("read from", e);
             }
             if (b < 0) {
                 if (buf.size() == 0) {
@@ -120,7 +134,12 @@ public class LineSession implements AutoCloseable {
 
     /** Reads exactly {@code n} bytes (an IMAP literal). */
     public byte[] readBytes(int n) throws IOException {
-        byte[] data = in.readNBytes(n);
+        byte[] data;
+        try {
+            data = in.readNBytes(n);
+        } catch (IOException e) {
+            throw named("read from", e);
+        }
         if (data.length < n) {
             throw new IOException("connection closed inside a literal");
         }
