@@ -33,11 +33,11 @@ public final class MbsyncRun {
     private MbsyncRun() {
     }
 
-    public static void syncBothWaysAndRefusePlaintext(Target t, Evidence ev) throws Exception {
+    /** {@code dir}: the run's Maildirs, configurations and logs (the caller deletes it). */
+    public static void syncBothWaysAndRefusePlaintext(Target t, Evidence ev, Path dir) throws Exception {
         PeerTool mbsync = PeerTool.require("mbsync");
         RelayUnderTest relay = t.primary();
         Credentials c = relay.account();
-        Path dir = Files.createTempDirectory("relaycert-mbsync-");
         Path cert = writePresentedCertificate(t, relay.imaps(), dir.resolve("relay.pem"));
         String subject = "mbsync " + UUID.randomUUID();
         Path up = maildir(dir.resolve("up"));

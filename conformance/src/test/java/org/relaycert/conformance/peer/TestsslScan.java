@@ -61,9 +61,9 @@ public final class TestsslScan {
         }
     }
 
-    public static List<Result> scan(List<Port> ports, Evidence ev) throws Exception {
+    /** {@code dir}: testssl.sh's JSON and logs (the caller deletes it). */
+    public static List<Result> scan(List<Port> ports, Evidence ev, Path dir) throws Exception {
         PeerTool testssl = PeerTool.require("testssl", "testssl.sh");
-        Path dir = Files.createTempDirectory("relaycert-testssl-");
         ExecutorService pool = Executors.newFixedThreadPool(ports.size());
         try {
             List<Future<Result>> running = new ArrayList<>();
