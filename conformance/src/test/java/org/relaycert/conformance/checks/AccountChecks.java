@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +14,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.client.AnswerTimeout;
+import org.relaycert.conformance.client.RelayHttps;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
@@ -183,11 +180,9 @@ class AccountChecks {
     @DisplayName("ACC-06 POST /new returns working credentials")
     void newEndpointReturnsWorkingAccount(Target t, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
-        HttpClient http = HttpClient.newBuilder().sslContext(t.trust()).connectTimeout(AnswerTimeout.connect()).build();
-        URI uri = URI.create("https://" + relay.https().host() + ":" + relay.https().port() + "/new");
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(AnswerTimeout.answer())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        ev.line("POST " + uri + " -> " + r.statusCode() + " " + r.headers().firstValue("content-type").orElse(""));
+        RelayHttps.Answer r = RelayHttps.send(relay.https(), t.trust(), RelayHttps.Request.of("POST", "/new"),
+                AnswerTimeout.connect(), AnswerTimeout.answer());
+        ev.line("POST " + RelayHttps.url(relay.https(), "/new") + " -> " + r.statusCode() + " " + r.header("content-type").orElse(""));
         assertThat(r.statusCode()).as("status of POST /new").isEqualTo(200);
         JsonNode json = new ObjectMapper().readTree(r.body());
         String email = json.path("email").asText();

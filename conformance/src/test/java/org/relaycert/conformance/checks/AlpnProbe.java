@@ -3,12 +3,12 @@ package org.relaycert.conformance.checks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.relaycert.conformance.client.ClientSockets;
 import org.relaycert.conformance.targets.Endpoint;
 
 /** A TLS connection offering one ALPN name, as Delta Chat does on port 443; reports what the server said first. */
@@ -20,15 +20,12 @@ final class AlpnProbe {
     }
 
     static Answer firstLine(Endpoint e, SSLContext trust, String alpn) throws IOException {
-        Socket plain = new Socket();
-        plain.connect(new InetSocketAddress(e.connectAddress(), e.port()), 10_000);
-        plain.setSoTimeout(10_000);
-        try (SSLSocket s = (SSLSocket) trust.getSocketFactory().createSocket(plain, e.host(), e.port(), true)) {
+        try (SSLSocket s = ClientSockets.layer(ClientSockets.connect(e, Duration.ofSeconds(10)), e, trust)) {
             SSLParameters p = s.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS");
             p.setApplicationProtocols(new String[] {alpn});
             s.setSSLParameters(p);
-            s.startHandshake();
+            ClientSockets.handshake(s, e);
             s.setSoTimeout(3_000); // a mail server greets at once; an HTTPS server waits for a request
             String line = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             return new Answer(s.getApplicationProtocol(), line);

@@ -1,11 +1,11 @@
 package org.relaycert.conformance.checks;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import org.relaycert.conformance.client.ClientSockets;
 import org.relaycert.conformance.targets.Endpoint;
 
 /** A bare TLS handshake on an implicit-TLS port, speaking no protocol afterwards. */
@@ -17,15 +17,12 @@ final class BareTlsHandshake implements AutoCloseable {
     }
 
     static BareTlsHandshake open(Endpoint e, SSLContext trust, String protocol) throws IOException {
-        Socket plain = new Socket();
-        plain.connect(new InetSocketAddress(e.connectAddress(), e.port()), 10_000);
-        plain.setSoTimeout(10_000);
-        SSLSocket s = (SSLSocket) trust.getSocketFactory().createSocket(plain, e.host(), e.port(), true);
+        SSLSocket s = ClientSockets.layer(ClientSockets.connect(e, Duration.ofSeconds(10)), e, trust);
         s.setEnabledProtocols(new String[] {protocol});
         SSLParameters p = s.getSSLParameters();
         p.setEndpointIdentificationAlgorithm("HTTPS");
         s.setSSLParameters(p);
-        s.startHandshake();
+        ClientSockets.handshake(s, e);
         return new BareTlsHandshake(s);
     }
 

@@ -2,7 +2,6 @@ package org.relaycert.conformance.checks;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.relaycert.conformance.client.ClientSockets;
 import org.relaycert.conformance.targets.Endpoint;
 
 /**
@@ -24,7 +24,8 @@ import org.relaycert.conformance.targets.Endpoint;
 final class ConnectionFlood implements AutoCloseable {
     enum Outcome { GREETED, REFUSED, SILENT, UNREACHABLE }
 
-    private final List<Socket> sockets = new ArrayList<>();
+    /** Filled by the reader threads as their connections open. */
+    private final List<Socket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<Outcome, Integer> counts = new TreeMap<>();
 
     /** Opens {@code n} connections to {@code endpoint} and waits up to {@code timeout} for their first lines. */
@@ -33,9 +34,7 @@ final class ConnectionFlood implements AutoCloseable {
         List<Future<Outcome>> firstLines = new ArrayList<>();
         try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < n; i++) {
-                Socket s = new Socket();
-                f.sockets.add(s);
-                firstLines.add(readers.submit(() -> greet(s, endpoint, timeout)));
+                firstLines.add(readers.submit(() -> f.greet(endpoint, timeout)));
             }
             long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
             for (Future<Outcome> line : firstLines) {
@@ -52,10 +51,17 @@ final class ConnectionFlood implements AutoCloseable {
         return f;
     }
 
-    private static Outcome greet(Socket s, Endpoint endpoint, Duration timeout) {
+    private Outcome greet(Endpoint endpoint, Duration timeout) {
+        Socket s;
         try {
-            s.connect(new InetSocketAddress(endpoint.connectAddress(), endpoint.port()), (int) timeout.toMillis());
-            s.setSoTimeout((int) timeout.toMillis());
+            s = ClientSockets.connect(endpoint, timeout);
+        } catch (java.net.SocketTimeoutException e) {
+            return Outcome.SILENT;
+        } catch (IOException e) {
+            return Outcome.UNREACHABLE;
+        }
+        sockets.add(s);
+        try {
             String line = firstLine(s.getInputStream());
             if (line == null || line.startsWith("421") || line.startsWith("* BYE")) {
                 return Outcome.REFUSED;
@@ -64,7 +70,7 @@ final class ConnectionFlood implements AutoCloseable {
         } catch (java.net.SocketTimeoutException e) {
             return Outcome.SILENT;
         } catch (IOException e) {
-            return s.isConnected() ? Outcome.REFUSED : Outcome.UNREACHABLE;
+            return Outcome.REFUSED;
         }
     }
 
@@ -83,7 +89,7 @@ final class ConnectionFlood implements AutoCloseable {
 
     /** Writes {@code bytes} on every connection still open (a slow client's next few octets). */
     void trickle(String bytes) {
-        for (Socket s : sockets) {
+        for (Socket s : List.copyOf(sockets)) {
             try {
                 s.getOutputStream().write(bytes.getBytes(StandardCharsets.US_ASCII));
                 s.getOutputStream().flush();
@@ -100,7 +106,7 @@ final class ConnectionFlood implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Socket s : sockets) {
+        for (Socket s : List.copyOf(sockets)) {
             try {
                 s.close();
             } catch (IOException ignored) {

@@ -2,7 +2,6 @@ package org.relaycert.conformance.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -12,6 +11,7 @@ import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.DkimSignatures;
 import org.relaycert.conformance.client.DkimSigning;
+import org.relaycert.conformance.client.RelayHttps;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.NotObservableException;
@@ -53,7 +53,7 @@ class DkimChecks {
                 + "; s=opendkim; h=from:to:subject; bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=; b=AAAA\r\n" + plain;
         SmtpReply misSigned = FederationMail.viaPort25(t, r, from, List.of(user.address()), forged, ev);
         assertThat(misSigned.code()).as("mis-signed on port 25: %s", misSigned).isBetween(500, 599);
-        HttpResponse<String> http = FederationMail.mxdeliv(t, r, from, List.of(user.address()), plain, ev);
+        RelayHttps.Answer http = FederationMail.mxdeliv(t, r, from, List.of(user.address()), plain, ev);
         assertThat(http.statusCode()).as("unsigned over /mxdeliv").isEqualTo(400);
         assertThat(http.body().strip()).as("/mxdeliv reply").startsWith("5");
     }
@@ -85,7 +85,7 @@ class DkimChecks {
         ev.line("From " + forgedFrom + ", signed d=" + signer.domain() + " (valid, unaligned), port 25: " + port25);
         assertThat(port25.code()).as("port 25: valid signature of %s on mail From %s", signer.domain(), forgedFrom)
                 .isBetween(500, 599);
-        HttpResponse<String> http = FederationMail.mxdeliv(t, victim, envelope, List.of(rcpt.address()),
+        RelayHttps.Answer http = FederationMail.mxdeliv(t, victim, envelope, List.of(rcpt.address()),
                 signing.sign(FederationMail.message(forgedFrom, rcpt.address(), FederationMail.token())), ev);
         assertThat(http.statusCode()).as("/mxdeliv: valid unaligned signature").isNotEqualTo(200);
         assertThat(http.body().strip()).as("/mxdeliv reply").startsWith("5");

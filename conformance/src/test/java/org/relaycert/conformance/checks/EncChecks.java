@@ -2,13 +2,13 @@ package org.relaycert.conformance.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.RelayHttps;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.NotObservableException;
@@ -83,7 +83,7 @@ class EncChecks {
     @DisplayName("ENC-13 cleartext from another relay over POST /mxdeliv to a new account is refused with 523")
     void cleartextMxdelivRefused(Target t, Evidence ev) throws Exception {
         Credentials b = t.primary().account();
-        HttpResponse<String> r = FederationMail.mxdeliv(t, t.primary(), outsider(), List.of(b.address()),
+        RelayHttps.Answer r = FederationMail.mxdeliv(t, t.primary(), outsider(), List.of(b.address()),
                 MessageFactory.plain(outsider(), List.of(b.address())), ev);
         if (r.statusCode() == 404) {
             throw new NotObservableException("the relay does not serve POST /mxdeliv (404): mail from other relays comes on port 25 only");

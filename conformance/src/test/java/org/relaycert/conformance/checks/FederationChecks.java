@@ -2,7 +2,6 @@ package org.relaycert.conformance.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +11,7 @@ import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.NeedsTargetAlone;
 import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.RelayHttps;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.FederationControl;
@@ -68,7 +68,7 @@ class FederationChecks {
     void mxdelivMatrix(Target t, Evidence ev) throws Exception {
         for (RelayUnderTest r : twoOrMore(t)) {
             Credentials user = r.account();
-            HttpResponse<String> probe = FederationMail.mxdeliv(t, r, "probe@relaycert.test", List.of(user.address()),
+            RelayHttps.Answer probe = FederationMail.mxdeliv(t, r, "probe@relaycert.test", List.of(user.address()),
                     FederationMail.message("probe@relaycert.test", user.address(), FederationMail.token()), ev);
             assertThat(probe.statusCode()).as("%s serves POST /mxdeliv (an unsigned probe gets a mail reply, not %d)",
                     r.domain(), probe.statusCode()).isIn(200, 400);
@@ -88,7 +88,7 @@ class FederationChecks {
         for (RelayUnderTest to : all) {
             control.serveMxdeliv(to.domain(), false);
             try {
-                HttpResponse<String> gone = FederationMail.mxdeliv(t, to, "probe@relaycert.test", List.of("x@" + to.domain()),
+                RelayHttps.Answer gone = FederationMail.mxdeliv(t, to, "probe@relaycert.test", List.of("x@" + to.domain()),
                         "Subject: probe\r\n\r\nprobe\r\n", ev);
                 assertThat(gone.statusCode()).as("/mxdeliv switched off at %s", to.domain()).isEqualTo(404);
                 for (RelayUnderTest from : all) {
@@ -189,7 +189,7 @@ class FederationChecks {
             assertThat(rcpt.code()).as("port 25, RCPT to another domain without authentication: %s", rcpt)
                     .isBetween(500, 599);
         }
-        HttpResponse<String> http = FederationMail.mxdeliv(t, r, stranger, List.of(foreign),
+        RelayHttps.Answer http = FederationMail.mxdeliv(t, r, stranger, List.of(foreign),
                 FederationMail.message(stranger, foreign, FederationMail.token()), ev);
         assertThat(http.statusCode() / 100).as("/mxdeliv to another domain: %d", http.statusCode()).isNotEqualTo(2);
     }

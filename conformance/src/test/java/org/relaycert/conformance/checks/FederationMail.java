@@ -1,16 +1,13 @@
 package org.relaycert.conformance.checks;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +21,7 @@ import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.client.DeliveryReports;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.conformance.client.RelayHttps;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
 import org.relaycert.conformance.targets.Credentials;
@@ -99,17 +97,15 @@ final class FederationMail {
     }
 
     /** {@code POST /mxdeliv} as another relay would; the status and the body. */
-    static HttpResponse<String> mxdeliv(Target t, RelayUnderTest relay, String from, List<String> to, String message,
-                                        Evidence ev) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().sslContext(t.trust()).connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://" + relay.https().host() + ":"
-                + relay.https().port() + "/mxdeliv")).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(message));
+    static RelayHttps.Answer mxdeliv(Target t, RelayUnderTest relay, String from, List<String> to, String message,
+                                     Evidence ev) throws IOException {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (!from.isEmpty()) {
-            b.header("X-Mail-From", from);
+            headers.add(Map.entry("X-Mail-From", from));
         }
-        to.forEach(r -> b.header("X-Mail-To", r));
-        HttpResponse<String> resp = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        to.forEach(r -> headers.add(Map.entry("X-Mail-To", r)));
+        RelayHttps.Answer resp = RelayHttps.send(relay.https(), t.trust(),
+                new RelayHttps.Request("POST", "/mxdeliv", headers, message), Duration.ofSeconds(10), Duration.ofSeconds(30));
         ev.line("POST https://" + relay.domain() + "/mxdeliv (to " + to + ") -> " + resp.statusCode() + " "
                 + resp.body().strip());
         return resp;

@@ -2,13 +2,13 @@ package org.relaycert.conformance.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
@@ -32,6 +32,7 @@ class PeerToolChecks {
     private static PeerTool.Run swaks(Path dir, Endpoint e, Evidence ev, String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("--server", PeerTool.dialAddress(e), "--port", String.valueOf(e.port()),
                 "--ehlo", "relaycert.test", "--timeout", "20"));
+        e.source().ifPresent(a -> all.addAll(List.of("--local-interface", a.getHostAddress())));
         all.addAll(List.of(args));
         PeerTool.Run run = PeerTool.require("swaks").run(dir, SWAKS, all);
         ev.line(run.describe());
@@ -41,10 +42,9 @@ class PeerToolChecks {
     @Test
     @RequirementId("SMTP-03")
     @DisplayName("SMTP-03 swaks: port 25 refuses a plaintext transaction, takes one after STARTTLS")
-    void swaksPlaintextMxRefused(Target t, Evidence ev) throws Exception {
+    void swaksPlaintextMxRefused(Target t, Evidence ev, @TempDir Path dir) throws Exception {
         RelayUnderTest relay = t.primary();
         String to = relay.account().address();
-        Path dir = Files.createTempDirectory("relaycert-swaks-");
         PeerTool.Run plain = swaks(dir, relay.smtp(), ev, "--from", "peer@relaycert.test", "--to", to, "--quit-after", "RCPT");
         PeerTool.Run tls = swaks(dir, relay.smtp(), ev, "--tls", "--from", "peer@relaycert.test", "--to", to,
                 "--quit-after", "RCPT");
@@ -56,10 +56,9 @@ class PeerToolChecks {
     @Test
     @RequirementId("SMTP-02")
     @DisplayName("SMTP-02 swaks: submission authenticates only after STARTTLS")
-    void swaksAuthOnlyAfterStartTls(Target t, Evidence ev) throws Exception {
+    void swaksAuthOnlyAfterStartTls(Target t, Evidence ev, @TempDir Path dir) throws Exception {
         RelayUnderTest relay = t.primary();
         Credentials c = relay.account();
-        Path dir = Files.createTempDirectory("relaycert-swaks-");
         List<String> auth = List.of("--auth", "PLAIN", "--auth-user", c.address(), "--auth-password", c.password(),
                 "--from", c.address(), "--to", c.address(), "--quit-after", "AUTH");
         PeerTool.Run tls = swaks(dir, relay.submission(), ev, concat(List.of("--tls"), auth));
@@ -77,18 +76,18 @@ class PeerToolChecks {
     @Test
     @RequirementId("IMAP-03")
     @DisplayName("IMAP-03 mbsync: syncs both ways over STARTTLS on 143, cannot log in without TLS")
-    void mbsyncSyncsOnlyOverTls(Target t, Evidence ev) throws Exception {
-        MbsyncRun.syncBothWaysAndRefusePlaintext(t, ev);
+    void mbsyncSyncsOnlyOverTls(Target t, Evidence ev, @TempDir Path dir) throws Exception {
+        MbsyncRun.syncBothWaysAndRefusePlaintext(t, ev, dir);
     }
 
     @Test
     @RequirementId("TLS-01")
     @DisplayName("TLS-01 testssl.sh: no legacy protocol and no HIGH/CRITICAL finding on 465, 993 and 25")
-    void testsslFindsNothingSevere(Target t, Evidence ev) throws Exception {
+    void testsslFindsNothingSevere(Target t, Evidence ev, @TempDir Path dir) throws Exception {
         RelayUnderTest relay = t.primary();
         List<TestsslScan.Result> results = TestsslScan.scan(List.of(
                 new TestsslScan.Port(relay.smtps(), null), new TestsslScan.Port(relay.imaps(), null),
-                new TestsslScan.Port(relay.smtp(), "smtp")), ev);
+                new TestsslScan.Port(relay.smtp(), "smtp")), ev, dir);
         List<String> severe = new ArrayList<>();
         for (TestsslScan.Result r : results) {
             severe.addAll(r.severeFindings());

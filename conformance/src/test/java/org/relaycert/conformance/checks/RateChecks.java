@@ -17,6 +17,7 @@ import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.NeedsTargetAlone;
 import org.relaycert.conformance.RequirementId;
+import org.relaycert.conformance.client.RelayHttps;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
 import org.relaycert.conformance.targets.Credentials;

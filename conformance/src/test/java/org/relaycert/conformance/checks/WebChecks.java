@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +16,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.client.AnswerTimeout;
+import org.relaycert.conformance.client.RelayHttps;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
@@ -33,15 +30,11 @@ import org.w3c.dom.NodeList;
 @ConformanceCheck
 class WebChecks {
 
-    private static HttpResponse<String> fetch(Target t, String method, String path, Evidence ev) throws Exception {
+    private static RelayHttps.Answer fetch(Target t, String method, String path, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
-        HttpClient http = HttpClient.newBuilder().sslContext(t.trust()).connectTimeout(AnswerTimeout.connect())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        URI uri = URI.create("https://" + relay.https().host() + ":" + relay.https().port() + path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(AnswerTimeout.answer())
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        ev.line(method + " " + uri + " -> " + r.statusCode() + " " + r.headers().firstValue("content-type").orElse("(no type)"));
+        RelayHttps.Answer r = RelayHttps.send(relay.https(), t.trust(), RelayHttps.Request.of(method, path),
+                AnswerTimeout.connect(), AnswerTimeout.answer());
+        ev.line(method + " " + RelayHttps.url(relay.https(), path) + " -> " + r.statusCode() + " " + r.header("content-type").orElse("(no type)"));
         String body = r.body();
         ev.line(body.length() > 1500 ? body.substring(0, 1500) + "..." : body);
         return r;
@@ -56,7 +49,7 @@ class WebChecks {
     @RequirementId("WEB-01")
     @DisplayName("WEB-01 autoconfig XML lists the relay's TLS ports with the address as user name")
     void autoconfigListsTlsServers(Target t, Evidence ev) throws Exception {
-        HttpResponse<String> r = fetch(t, "GET", "/.well-known/autoconfig/mail/config-v1.1.xml", ev);
+        RelayHttps.Answer r = fetch(t, "GET", "/.well-known/autoconfig/mail/config-v1.1.xml", ev);
         assertThat(r.statusCode()).as("autoconfig status").isEqualTo(200);
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -95,16 +88,16 @@ class WebChecks {
     @RequirementId("WEB-02")
     @DisplayName("WEB-02 POST /new answers JSON with email and password of the documented shape")
     void newAnswersDocumentedJson(Target t, Evidence ev) throws Exception {
-        HttpResponse<String> r = fetch(t, "POST", "/new", ev);
+        RelayHttps.Answer r = fetch(t, "POST", "/new", ev);
         // chatmail limits /new per client (2/s, burst 5); a suite that made accounts just before waits its turn.
         for (int attempt = 1; r.statusCode() == 503 && attempt <= 5; attempt++) {
-            long wait = Math.min(5, r.headers().firstValue("retry-after").filter(v -> v.matches("\\d{1,3}")).map(Long::parseLong).orElse(1L));
+            long wait = Math.min(5, r.header("retry-after").filter(v -> v.matches("\\d{1,3}")).map(Long::parseLong).orElse(1L));
             ev.line("503 from the /new rate limit; retrying after " + wait + " s");
             Thread.sleep(wait * 1000);
             r = fetch(t, "POST", "/new", ev);
         }
         assertThat(r.statusCode()).as("POST /new status").isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type").orElse("")).as("content type of /new")
+        assertThat(r.header("content-type").orElse("")).as("content type of /new")
                 .startsWith("application/json");
         JsonNode json = new ObjectMapper().readTree(r.body());
         assertThat(json.path("email").isTextual()).as("'email' is a string").isTrue();
@@ -119,7 +112,7 @@ class WebChecks {
     @RequirementId("WEB-03")
     @DisplayName("WEB-03 index page invites with the dcaccount: link of the relay")
     void indexPageCarriesInvite(Target t, Evidence ev) throws Exception {
-        HttpResponse<String> r = fetch(t, "GET", "/", ev);
+        RelayHttps.Answer r = fetch(t, "GET", "/", ev);
         assertThat(r.statusCode()).as("index status").isEqualTo(200);
         String invite = "dcaccount:https://" + t.primary().domain() + "/new";
         boolean linked = r.body().toLowerCase().contains(invite.toLowerCase());
@@ -132,7 +125,7 @@ class WebChecks {
     @RequirementId("WEB-04")
     @DisplayName("WEB-04 MTA-STS policy enforces TLS for the relay's MX")
     void mtaStsPolicyEnforces(Target t, Evidence ev) throws Exception {
-        HttpResponse<String> r = fetch(t, "GET", "/.well-known/mta-sts.txt", ev);
+        RelayHttps.Answer r = fetch(t, "GET", "/.well-known/mta-sts.txt", ev);
         assertThat(r.statusCode()).as("mta-sts.txt status").isEqualTo(200);
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (String line : r.body().split("\r?\n")) {
@@ -153,9 +146,9 @@ class WebChecks {
     @RequirementId("WEB-05")
     @DisplayName("WEB-05 privacy page states how long mail is kept")
     void privacyPageStatesRetention(Target t, Evidence ev) throws Exception {
-        HttpResponse<String> r = fetch(t, "GET", "/privacy.html", ev);
+        RelayHttps.Answer r = fetch(t, "GET", "/privacy.html", ev);
         assertThat(r.statusCode()).as("privacy.html status").isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type").orElse("")).as("content type").startsWith("text/html");
+        assertThat(r.header("content-type").orElse("")).as("content type").startsWith("text/html");
         assertThat(Pattern.compile("(?is)delet.{0,80}?\\d+\\s*days").matcher(r.body()).find())
                 .as("the page says after how many days mail is deleted").isTrue();
     }

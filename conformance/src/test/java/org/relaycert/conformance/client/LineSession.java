@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -34,23 +33,19 @@ public class LineSession implements AutoCloseable {
 
     protected static Socket connect(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)
             throws IOException {
-        Socket plain = new Socket();
-        plain.setTcpNoDelay(true); // a command must leave at once: Nagle would hold a short "." for the peer's delayed ACK
-        plain.connect(new InetSocketAddress(endpoint.connectAddress(), endpoint.port()), (int) timeout.toMillis());
-        plain.setSoTimeout((int) timeout.toMillis());
+        Socket plain = ClientSockets.connect(endpoint, timeout);
         return tls == null ? plain : handshake(plain, endpoint, tls, protocols);
     }
 
     static SSLSocket handshake(Socket plain, Endpoint endpoint, SSLContext tls, String[] protocols) throws IOException {
-        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(plain, endpoint.host(), endpoint.port(), true);
+        SSLSocket s = ClientSockets.layer(plain, endpoint, tls);
         if (protocols != null) {
             s.setEnabledProtocols(protocols);
         }
         javax.net.ssl.SSLParameters params = s.getSSLParameters();
         params.setEndpointIdentificationAlgorithm("HTTPS"); // verify the host name, as mail clients must
         s.setSSLParameters(params);
-        s.setSoTimeout(plain.getSoTimeout());
-        s.startHandshake();
+        ClientSockets.handshake(s, endpoint);
         return s;
     }
 
@@ -74,15 +69,27 @@ public class LineSession implements AutoCloseable {
 
     public void send(String line) throws IOException {
         transcript.client(line);
-        out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Sends raw bytes (several pipelined commands, a message body) without recording each line. */
     public void sendRaw(byte[] bytes, String note) throws IOException {
         transcript.note(note);
-        out.write(bytes);
-        out.flush();
+        write(bytes);
+    }
+
+    private void write(byte[] bytes) throws IOException {
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw named("write to", e);
+        }
+    }
+
+    /** A failure on the open connection, naming it as {@link ClientSockets} names a failed connect. */
+    private IOException named(String what, IOException e) {
+        return ClientSockets.named(what + " " + ClientSockets.describe(endpoint, socket.getInetAddress()), e);
     }
 
     /** One line without its CRLF; null if the server closed the connection. */
@@ -95,7 +102,9 @@ public class LineSession implements AutoCloseable {
                 b = in.read();
             } catch (SocketTimeoutException e) {
                 transcript.note("timeout waiting for the server");
-                throw e;
+                throw named("read from", e);
+            } catch (IOException e) {
+                throw named("read from", e);
             }
             if (b < 0) {
                 if (buf.size() == 0) {
@@ -125,7 +134,12 @@ public class LineSession implements AutoCloseable {
 
     /** Reads exactly {@code n} bytes (an IMAP literal). */
     public byte[] readBytes(int n) throws IOException {
-        byte[] data = in.readNBytes(n);
+        byte[] data;
+        try {
+            data = in.readNBytes(n);
+        } catch (IOException e) {
+            throw named("read from", e);
+        }
         if (data.length < n) {
             throw new IOException("connection closed inside a literal");
         }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLSocket;
 import org.relaycert.conformance.Evidence;
+import org.relaycert.conformance.client.ClientSockets;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.Endpoint;
 import org.relaycert.conformance.targets.RelayUnderTest;
@@ -22,7 +23,9 @@ import org.relaycert.conformance.targets.Target;
  * mbsync (isync) as a standard IMAP client of the relay: a message written into a local Maildir is uploaded
  * over STARTTLS on 143, a second, empty Maildir then downloads it, and a run without TLS must not log in.
  * mbsync checks certificates itself; it is given the certificate the relay presented (already verified by
- * the suite's trust), which it trusts as an exact match.
+ * the suite's trust), which it trusts as an exact match. mbsync has no setting for its source address, so it
+ * connects from the system's choice even when the run sets {@code chatmail.bind}; the suite's own connections
+ * (the certificate fetch here) honour it.
  */
 public final class MbsyncRun {
     private static final Duration RUN = Duration.ofSeconds(60);
@@ -30,11 +33,11 @@ public final class MbsyncRun {
     private MbsyncRun() {
     }
 
-    public static void syncBothWaysAndRefusePlaintext(Target t, Evidence ev) throws Exception {
+    /** {@code dir}: the run's Maildirs, configurations and logs (the caller deletes it). */
+    public static void syncBothWaysAndRefusePlaintext(Target t, Evidence ev, Path dir) throws Exception {
         PeerTool mbsync = PeerTool.require("mbsync");
         RelayUnderTest relay = t.primary();
         Credentials c = relay.account();
-        Path dir = Files.createTempDirectory("relaycert-mbsync-");
         Path cert = writePresentedCertificate(t, relay.imaps(), dir.resolve("relay.pem"));
         String subject = "mbsync " + UUID.randomUUID();
         Path up = maildir(dir.resolve("up"));
@@ -88,8 +91,10 @@ public final class MbsyncRun {
     }
 
     private static Path writePresentedCertificate(Target t, Endpoint imaps, Path file) throws Exception {
-        try (SSLSocket s = (SSLSocket) t.trust().getSocketFactory().createSocket(PeerTool.dialAddress(imaps), imaps.port())) {
-            s.startHandshake();
+        // Named by its address, as mbsync dials it: no SNI, so the certificate is the one mbsync will be shown.
+        Endpoint asDialled = new Endpoint(PeerTool.dialAddress(imaps), imaps.connectAddress(), imaps.port(), true, imaps.source());
+        try (SSLSocket s = ClientSockets.layer(ClientSockets.connect(asDialled, Duration.ofSeconds(30)), asDialled, t.trust())) {
+            ClientSockets.handshake(s, asDialled);
             StringBuilder pem = new StringBuilder();
             for (Certificate cert : s.getSession().getPeerCertificates()) {
                 pem.append("-----BEGIN CERTIFICATE-----\n")

@@ -17,7 +17,9 @@ import org.relaycert.conformance.targets.Endpoint;
  * testssl.sh on a few TLS ports in parallel, fast mode, protocols and standard cipher categories only (a
  * full scan takes minutes per port; certificates are TLS-03's). Its JSON findings go into the evidence. Findings
  * about the certificate, should a testssl.sh version report them in this mode ({@code cert_*}: trust chain, validity, revocation) are set apart: TLS-03 judges
- * certificates, and the local world's CA is unknown to testssl.sh by design.
+ * certificates, and the local world's CA is unknown to testssl.sh by design. testssl.sh (bash's /dev/tcp and
+ * openssl s_client) cannot choose its source address, so it connects from the system's choice even when the run
+ * sets {@code chatmail.bind}.
  */
 public final class TestsslScan {
     private static final Duration PER_PORT = Duration.ofMinutes(3);
@@ -59,9 +61,9 @@ public final class TestsslScan {
         }
     }
 
-    public static List<Result> scan(List<Port> ports, Evidence ev) throws Exception {
+    /** {@code dir}: testssl.sh's JSON and logs (the caller deletes it). */
+    public static List<Result> scan(List<Port> ports, Evidence ev, Path dir) throws Exception {
         PeerTool testssl = PeerTool.require("testssl", "testssl.sh");
-        Path dir = Files.createTempDirectory("relaycert-testssl-");
         ExecutorService pool = Executors.newFixedThreadPool(ports.size());
         try {
             List<Future<Result>> running = new ArrayList<>();

@@ -1,5 +1,9 @@
 package org.relaycert.conformance.targets;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -13,6 +17,9 @@ import javax.net.ssl.SSLContext;
  * a second operator). Connects to {@code chatmail.host} (default: the domain), standard ports unless
  * {@code chatmail.port.<service>} says otherwise; {@code chatmail.insecure=true} accepts any certificate
  * (self-signed test relays), and checks that need the certificate chain then say "not observable".
+ * {@code chatmail.bind=ADDRESS} is the client's own source address for every connection (a relay on this
+ * machine must see a remote client, not its own address). {@code chatmail.accounts=FILE} lists accounts made
+ * beforehand, handed out when the relay does not create accounts on first login ({@link ProvisionedAccounts}).
  */
 public final class ExternalTarget implements Target {
     private final RelayUnderTest primary;
@@ -27,9 +34,33 @@ public final class ExternalTarget implements Target {
         this.settings = settings;
         this.insecure = settings.apply("chatmail.insecure").map(Boolean::parseBoolean).orElse(false);
         this.trust = insecure ? InsecureTrust.context() : defaultContext();
-        this.primary = new HostRelay(domain, settings.apply("chatmail.host").orElse(domain), ports(settings), trust);
+        Optional<InetAddress> source = sourceAddress(settings);
+        Optional<ProvisionedAccounts> provisioned = settings.apply("chatmail.accounts").map(ExternalTarget::readAccounts);
+        this.primary = new HostRelay(domain, settings.apply("chatmail.host").orElse(domain), ports(settings), source,
+                trust, provisioned);
         this.second = settings.apply("chatmail.target2").map(d ->
-                new HostRelay(d, settings.apply("chatmail.host2").orElse(d), ports(settings), trust));
+                new HostRelay(d, settings.apply("chatmail.host2").orElse(d), ports(settings), source, trust, Optional.empty()));
+    }
+
+    /** {@code chatmail.bind}: the address every client connection starts from; empty: the system's choice. */
+    public static Optional<InetAddress> sourceAddress(Function<String, Optional<String>> settings) {
+        return settings.apply("chatmail.bind").map(String::strip).map(a -> {
+            try {
+                return InetAddress.getByName(a);
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException("-Dchatmail.bind=" + a + ": not an address of this machine", e);
+            }
+        });
+    }
+
+    /** A relative path is read from the project root, where the Maven command runs, not the module's folder. */
+    private static ProvisionedAccounts readAccounts(String file) {
+        Path path = TargetChoice.projectRoot().resolve(file);
+        try {
+            return ProvisionedAccounts.read(path);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("-Dchatmail.accounts=" + file + ": cannot read " + path + ": " + e, e);
+        }
     }
 
     private static Map<String, Integer> ports(Function<String, Optional<String>> settings) {
@@ -110,45 +141,56 @@ public final class ExternalTarget implements Target {
         }
     }
 
-    private record HostRelay(String domain, String host, Map<String, Integer> ports, SSLContext trust)
-            implements RelayUnderTest {
+    private record HostRelay(String domain, String host, Map<String, Integer> ports, Optional<InetAddress> source,
+                             SSLContext trust, Optional<ProvisionedAccounts> provisioned) implements RelayUnderTest {
         private int port(String service, int standard) {
             return ports.getOrDefault(service, standard);
         }
 
         @Override
         public Endpoint smtp() {
-            return new Endpoint(domain, host, port("smtp", 25), false);
+            return new Endpoint(domain, host, port("smtp", 25), false, source);
         }
 
         @Override
         public Endpoint submission() {
-            return new Endpoint(domain, host, port("submission", 587), false);
+            return new Endpoint(domain, host, port("submission", 587), false, source);
         }
 
         @Override
         public Endpoint smtps() {
-            return new Endpoint(domain, host, port("smtps", 465), true);
+            return new Endpoint(domain, host, port("smtps", 465), true, source);
         }
 
         @Override
         public Endpoint imap() {
-            return new Endpoint(domain, host, port("imap", 143), false);
+            return new Endpoint(domain, host, port("imap", 143), false, source);
         }
 
         @Override
         public Endpoint imaps() {
-            return new Endpoint(domain, host, port("imaps", 993), true);
+            return new Endpoint(domain, host, port("imaps", 993), true, source);
         }
 
         @Override
         public Endpoint https() {
-            return new Endpoint(domain, host, port("https", 443), true);
+            return new Endpoint(domain, host, port("https", 443), true, source);
         }
 
+        /**
+         * The chatmail way first; when it gives no working account and the run lists accounts made beforehand,
+         * the next of those (a relay that does not create accounts on first login).
+         */
         @Override
         public Credentials account() throws Exception {
-            return LoginAccounts.createViaNew(this, trust);
+            if (provisioned.isEmpty()) {
+                return LoginAccounts.createViaNew(this, trust);
+            }
+            try {
+                return LoginAccounts.createViaNew(this, trust);
+            } catch (IOException e) {
+                return provisioned.get().next();
+            }
         }
     }
 }

@@ -3,16 +3,12 @@ package org.relaycert.conformance.targets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.relaycert.conformance.client.AnswerTimeout;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.conformance.client.RelayHttps;
 
 /**
  * Makes working accounts the ways a chatmail user does: {@code POST /new} where the relay offers it, else a
@@ -35,10 +31,8 @@ final class LoginAccounts {
 
     private static Optional<Credentials> fromNewEndpoint(RelayUnderTest relay, SSLContext trust) {
         try {
-            HttpClient http = HttpClient.newBuilder().sslContext(trust).connectTimeout(AnswerTimeout.connect()).build();
-            URI uri = URI.create("https://" + relay.https().host() + ":" + relay.https().port() + "/new");
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(AnswerTimeout.answer())
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            RelayHttps.Answer r = RelayHttps.send(relay.https(), trust, RelayHttps.Request.of("POST", "/new"),
+                    AnswerTimeout.connect(), AnswerTimeout.answer());
             if (r.statusCode() != 200) {
                 return Optional.empty();
             }
@@ -47,9 +41,6 @@ final class LoginAccounts {
             String password = json.path("password").asText("");
             return email.contains("@") && !password.isEmpty() ? Optional.of(new Credentials(email, password)) : Optional.empty();
         } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }

@@ -1,12 +1,13 @@
 package org.relaycert.conformance.targets;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.relaycert.conformance.client.ClientSockets;
 
 /**
  * Which relays a run tests, chosen with {@value #PROPERTY} (run configuration or system property):
@@ -56,12 +57,15 @@ public final class TargetChoice {
             return Optional.of("no Docker engine: the container target (-D" + PROPERTY + "=container) is skipped");
         }
         if (kind.equals(COMPOSE)) {
-            String host = composeSettings(settings).apply("chatmail.host").orElseThrow();
-            int port = composeSettings(settings).apply("chatmail.port.imaps").map(Integer::parseInt).orElse(993);
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress(host, port), 2000);
+            Function<String, Optional<String>> compose = composeSettings(settings);
+            String host = compose.apply("chatmail.host").orElseThrow();
+            int port = compose.apply("chatmail.port.imaps").map(Integer::parseInt).orElse(993);
+            Endpoint imaps = new Endpoint(compose.apply("chatmail.target").orElseThrow(), host, port, true,
+                    ExternalTarget.sourceAddress(compose));
+            try (Socket s = ClientSockets.connect(imaps, Duration.ofSeconds(2))) {
+                // reachable: the world is up
             } catch (IOException e) {
-                return Optional.of("the compose world is not reachable at " + host + ":" + port + " (" + e.getMessage()
+                return Optional.of("the compose world is not reachable (" + e.getMessage()
                         + "): start it with 'docker-compose up -d --build relay-a relay-b relay-c services'; skipped");
             }
         }

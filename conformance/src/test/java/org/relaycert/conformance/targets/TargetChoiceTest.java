@@ -46,7 +46,8 @@ class TargetChoiceTest {
         Optional<String> why = TargetChoice.unavailable(TargetChoice.COMPOSE, settings(Map.of(
                 "chatmail.host", "127.0.0.1", "chatmail.port.imaps", String.valueOf(closedPort))));
         assertThat(why).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("127.0.0.1:" + closedPort).contains("docker-compose up -d"));
+                .contains("connect to relay-a.test (127.0.0.1):" + closedPort + ": Connection refused")
+                .contains("docker-compose up -d"));
     }
 
     @Test

@@ -99,4 +99,17 @@ class LevelHandlingTest {
         assertThat(Verdicts.judge(r.get("IMAP-02")).verdict()).as("a suite bug is an ERROR, not a FAIL").isEqualTo(Verdict.ERROR);
         assertThat(Verdicts.judge(TestExecutionResult.successful()).verdict()).isEqualTo(Verdict.PASS);
     }
+
+    @Test
+    void anErrorNamesItsTypeAndTheConnectionThatFailed() {
+        java.net.ConnectException refused = new java.net.ConnectException("Connection refused");
+        java.io.IOException named = org.relaycert.conformance.client.ClientSockets.named(
+                "connect to chat-a.test (127.0.0.10):465 from 127.0.0.2", refused);
+        Verdicts.Judgement j = Verdicts.judge(TestExecutionResult.failed(named));
+        assertThat(j.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(j.reason()).isEqualTo("ConnectException: connect to chat-a.test (127.0.0.10):465 from 127.0.0.2: Connection refused");
+        Verdicts.Judgement wrapped = Verdicts.judge(TestExecutionResult.failed(new IllegalStateException("no account", named)));
+        assertThat(wrapped.reason()).isEqualTo("IllegalStateException: no account (cause: ConnectException: "
+                + "connect to chat-a.test (127.0.0.10):465 from 127.0.0.2: Connection refused)");
+    }
 }

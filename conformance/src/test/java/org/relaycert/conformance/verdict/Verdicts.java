@@ -25,7 +25,7 @@ public final class Verdicts {
             case SUCCESSFUL -> new Judgement(Verdict.PASS, null);
             case FAILED -> t.filter(x -> x instanceof AssertionError).isPresent()
                     ? new Judgement(Verdict.FAIL, message)
-                    : new Judgement(Verdict.ERROR, message);
+                    : new Judgement(Verdict.ERROR, t.map(Verdicts::error).orElse(null));
             case ABORTED -> aborted(message);
         };
     }
@@ -40,6 +40,20 @@ public final class Verdicts {
         }
         return new Judgement(Verdict.ERROR,
                 "aborted: " + m);
+    }
+
+    /**
+     * An error as the report shows it: its type (a bare "Connection refused" does not say it was a connection)
+     * and message, and the first cause that adds to it (a wrapper's message often leaves out what failed below).
+     */
+    static String error(Throwable t) {
+        String m = t.getClass().getSimpleName() + ": " + message(t);
+        for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !m.contains(c.getMessage())) {
+                return m + " (cause: " + c.getClass().getSimpleName() + ": " + c.getMessage() + ")";
+            }
+        }
+        return m;
     }
 
     private static String message(Throwable t) {
