@@ -85,8 +85,9 @@ class EncChecks {
         Credentials b = t.primary().account();
         RelayHttps.Answer r = FederationMail.mxdeliv(t, t.primary(), outsider(), List.of(b.address()),
                 MessageFactory.plain(outsider(), List.of(b.address())), ev);
-        if (r.statusCode() == 404) {
-            throw new NotObservableException("the relay does not serve POST /mxdeliv (404): mail from other relays comes on port 25 only");
+        if (FederationMail.notServed(r)) {
+            throw new NotObservableException("the relay does not serve POST /mxdeliv (" + r.statusCode() + "): mail from "
+                    + "other relays comes on port 25 only, and FED-01 judges whether it should");
         }
         assertThat(r.statusCode()).as("/mxdeliv cleartext -> %d %s", r.statusCode(), r.body().strip()).isEqualTo(400);
         String line = r.body().strip();

@@ -111,6 +111,14 @@ final class FederationMail {
         return resp;
     }
 
+    /**
+     * Whether an answer to {@code POST /mxdeliv} says nothing serves it: 404 (no such path), or 502 (a proxy such as
+     * chatmail's nginx with no filtermail HTTP server behind it, as with the Python filtermail).
+     */
+    static boolean notServed(RelayHttps.Answer answer) {
+        return answer.statusCode() == 404 || answer.statusCode() == 502;
+    }
+
     /** Port 25 with STARTTLS, as another relay; the reply to the end of DATA or the first refusal. */
     static SmtpReply viaPort25(Target t, RelayUnderTest relay, String from, List<String> to, String message, Evidence ev)
             throws IOException {

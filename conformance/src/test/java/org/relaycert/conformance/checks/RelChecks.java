@@ -17,6 +17,7 @@ import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.client.SmtpReply;
 import org.relaycert.conformance.client.SmtpSession;
 import org.relaycert.conformance.targets.Credentials;
+import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
 
@@ -32,14 +33,26 @@ class RelChecks {
     @DisplayName("REL-01 500 concurrent connections: each greeted or cleanly refused, and delivery stays within 1 s")
     void survivesManyConnections(Target t, Evidence ev) throws Exception {
         RelayUnderTest r = t.primary();
-        try (ConnectionFlood smtp = ConnectionFlood.open(r.smtp(), 250, Duration.ofSeconds(10));
-             ConnectionFlood imap = ConnectionFlood.open(r.imap(), 250, Duration.ofSeconds(10))) {
-            ev.line("250 connections to port 25: " + smtp + "; 250 to port 143: " + imap);
+        try (ConnectionFlood smtp = ConnectionFlood.open(r.smtp().from(t.floodSource()), 250, Duration.ofSeconds(10));
+             ConnectionFlood imap = ConnectionFlood.open(r.imap().from(t.floodSource()), 250, Duration.ofSeconds(10))) {
+            ev.line("250 connections to port 25: " + smtp + "; 250 to port 143: " + imap + floodOrigin(t));
             for (ConnectionFlood f : List.of(smtp, imap)) {
                 assertThat(f.count(ConnectionFlood.Outcome.SILENT) + f.count(ConnectionFlood.Outcome.UNREACHABLE))
                         .as("connections neither greeted nor refused (%s)", f).isZero();
             }
-            DeliveryUnderLoad.assertDelivers(t, ev, "with 500 connections open");
+            boolean limitedPerClient = t.floodSource().isEmpty()
+                    && smtp.count(ConnectionFlood.Outcome.REFUSED) + imap.count(ConnectionFlood.Outcome.REFUSED) > 0;
+            try {
+                DeliveryUnderLoad.assertDelivers(t, ev, "with 500 connections open");
+            } catch (AssertionError e) {
+                if (limitedPerClient) {
+                    throw new NotObservableException("the relay refused some of the suite's 500 connections and then "
+                            + "the suite's own mail (" + e.getMessage().strip() + "): all came from one address, so a "
+                            + "per-client limit (a defence) cannot be told from a relay that stops delivering; give a "
+                            + "second source address (-Dchatmail.flood.bind=ADDRESS)");
+                }
+                throw e;
+            }
         }
     }
 
@@ -49,15 +62,21 @@ class RelChecks {
     void slowClientsBlockNobody(Target t, Evidence ev) throws Exception {
         RelayUnderTest r = t.primary();
         Credentials c = r.account();
-        try (ConnectionFlood slowSmtp = ConnectionFlood.open(r.smtp(), 100, Duration.ofSeconds(10));
-             ConnectionFlood slowImap = ConnectionFlood.open(r.imap(), 100, Duration.ofSeconds(10))) {
+        try (ConnectionFlood slowSmtp = ConnectionFlood.open(r.smtp().from(t.floodSource()), 100, Duration.ofSeconds(10));
+             ConnectionFlood slowImap = ConnectionFlood.open(r.imap().from(t.floodSource()), 100, Duration.ofSeconds(10))) {
             slowSmtp.trickle("EHL");
             slowImap.trickle("s1 NOO");
-            ev.line("slow clients holding partial commands: port 25 " + slowSmtp + ", port 143 " + slowImap);
+            ev.line("slow clients holding partial commands: port 25 " + slowSmtp + ", port 143 " + slowImap + floodOrigin(t));
             try (SmtpSession s = SmtpSession.open(r.smtp(), null, null, PATIENCE)) {
                 SmtpReply greeting = s.greeting();
                 SmtpReply ehlo = greeting.code() == 220 ? s.ehlo("relaycert.test") : greeting;
                 ev.transcript("a normal client on port 25 meanwhile", s.transcript());
+                if (greeting.code() == 421 && t.floodSource().isEmpty()) {
+                    throw new NotObservableException("the relay refused the suite's client (" + greeting + ") while the "
+                            + "suite's own slow connections from the same address were open: a per-client connection "
+                            + "limit, a defence; whether other clients are served needs a second source address "
+                            + "(-Dchatmail.flood.bind=ADDRESS)");
+                }
                 assertThat(greeting.code()).as("greeting for a normal client: %s", greeting).isEqualTo(220);
                 assertThat(ehlo.code()).as("EHLO of a normal client: %s", ehlo).isEqualTo(250);
             } catch (java.net.SocketTimeoutException e) {
@@ -112,23 +131,46 @@ class RelChecks {
         try (ImapSession s = ImapSession.open(r.imap(), null, null, PATIENCE)) {
             List<byte[]> imapGarbage = List.of(bytes("g1 \u00ff\u00fe\u0080"), bytes("\u0000\u0001\u0002"),
                     bytes("g3 XYZZY plugh"), bytes("g4 LOGIN"), bytes("g5 " + "A".repeat(3000)));
+            boolean closed = false;
+            // one line at a time, each answer read before the next: a relay that hangs up on garbage (Dovecot after
+            // too many invalid commands) then closes a link with nothing unread, instead of one reset by unread data
             for (byte[] junk : imapGarbage) {
-                s.sendRaw(junk, "C: <" + junk.length + " bytes of garbage>");
+                String answer;
+                try {
+                    s.sendRaw(junk, "C: <" + junk.length + " bytes of garbage>");
+                    answer = s.readResponseLine();
+                } catch (java.net.SocketTimeoutException e) {
+                    ev.transcript("port 143", s.transcript());
+                    throw new AssertionError("no answer within " + PATIENCE + " to garbage on port 143 (a tarpit or a hang)", e);
+                } catch (java.net.SocketException e) {
+                    ev.line("port 143: the relay closed the connection on garbage (" + e.getMessage() + ")");
+                    closed = true;
+                    break;
+                }
+                if (answer == null || answer.startsWith("* BYE")) {
+                    closed = true; // a clean end: the relay may hang up on a client that only sends garbage
+                    break;
+                }
+                assertThat(answer).as("answer to %d bytes of garbage", junk.length).matches("^(g\\d|\\*) (BAD|NO)( .*)?$");
             }
-            ImapResponse noop;
-            try {
-                noop = s.command("NOOP");
-            } catch (java.net.SocketTimeoutException e) {
-                ev.transcript("port 143", s.transcript());
-                throw new AssertionError("no answer within " + PATIENCE + " after garbage on port 143", e);
-            }
-            ev.transcript("port 143", s.transcript());
-            long errors = noop.untagged().stream().filter(l -> l.matches("^(g\\d|\\*) (BAD|NO)( .*)?$")).count();
-            if (!"CLOSED".equals(noop.status())) {
-                assertThat(errors).as("BAD/NO answers to %d garbage lines", imapGarbage.size()).isEqualTo(imapGarbage.size());
+            if (!closed) {
+                ImapResponse noop;
+                try {
+                    noop = s.command("NOOP");
+                } catch (java.net.SocketTimeoutException e) {
+                    ev.transcript("port 143", s.transcript());
+                    throw new AssertionError("no answer within " + PATIENCE + " after garbage on port 143", e);
+                }
                 assertThat(noop.ok()).as("NOOP after the garbage: %s", noop).isTrue();
             }
+            ev.transcript("port 143", s.transcript());
         }
+    }
+
+    /** Where the flood came from, for the evidence: a relay's per-client limits bite only its own address. */
+    private static String floodOrigin(Target t) {
+        return t.floodSource().map(a -> " (from " + a.getHostAddress() + ", the normal client from its own address)")
+                .orElse(" (from the normal client's own address: no second source address, -Dchatmail.flood.bind)");
     }
 
     private static SmtpReply readOrFail(SmtpSession s, String where, Evidence ev, String... command) throws IOException {

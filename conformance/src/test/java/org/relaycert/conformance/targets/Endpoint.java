@@ -22,6 +22,11 @@ public record Endpoint(String host, String connectAddress, int port, boolean imp
         return new Endpoint(host, host, port, implicitTls);
     }
 
+    /** The same endpoint, dialled from {@code from} instead (empty: the system's choice). */
+    public Endpoint from(Optional<InetAddress> from) {
+        return new Endpoint(host, connectAddress, port, implicitTls, from);
+    }
+
     @Override
     public String toString() {
         return host + ":" + port + (implicitTls ? " (TLS)" : "");

@@ -44,11 +44,21 @@ public final class ExternalTarget implements Target {
 
     /** {@code chatmail.bind}: the address every client connection starts from; empty: the system's choice. */
     public static Optional<InetAddress> sourceAddress(Function<String, Optional<String>> settings) {
-        return settings.apply("chatmail.bind").map(String::strip).map(a -> {
+        return address(settings, "chatmail.bind");
+    }
+
+    /** {@code chatmail.flood.bind}: a second address of this machine that connection floods start from. */
+    @Override
+    public Optional<InetAddress> floodSource() {
+        return address(settings, "chatmail.flood.bind");
+    }
+
+    private static Optional<InetAddress> address(Function<String, Optional<String>> settings, String key) {
+        return settings.apply(key).map(String::strip).map(a -> {
             try {
                 return InetAddress.getByName(a);
             } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("-Dchatmail.bind=" + a + ": not an address of this machine", e);
+                throw new IllegalArgumentException("-D" + key + "=" + a + ": not an address of this machine", e);
             }
         });
     }

@@ -60,6 +60,16 @@ public final class LocalTarget implements Target {
         return Optional.of(world.clock()::advance);
     }
 
+    /** Floods come from an address no relay of a world uses (relays sit on .2 and up of a 127.0.x block). */
+    @Override
+    public Optional<java.net.InetAddress> floodSource() {
+        try {
+            return Optional.of(java.net.InetAddress.getByName("127.0.0.254"));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public Optional<FederationControl> federationControl() {
         return Optional.of(new FederationControl() {

@@ -81,6 +81,14 @@ public interface Target {
      * A domain the suite owns whose DKIM key the relays' DNS publishes, so the suite can sign mail validly
      * for it (the local world); empty on external targets, where the suite publishes nothing.
      */
+    /**
+     * A second client address for connection floods, so that what a relay does to a flooding client (a per-client
+     * connection limit, a defence) is kept apart from what other clients get; empty when the suite has only one.
+     */
+    default Optional<java.net.InetAddress> floodSource() {
+        return Optional.empty();
+    }
+
     default Optional<SigningDomain> suiteSigningDomain() {
         return Optional.empty();
     }
