@@ -32,26 +32,56 @@ final class RefusedLogins {
     private RefusedLogins() {
     }
 
+    /**
+     * The connections run side by side: a relay's failure delay (Dovecot's auth_failure_delay, 2 s a refusal) would
+     * otherwise make 32 refusals cost a minute; each connection still interleaves its own pairs, so a load that slows
+     * one side slows the other alike.
+     */
     static Samples measure(Target t, RelayUnderTest r, String firstLogin, String secondLogin, String password, int pairs,
             Evidence ev) throws Exception {
+        List<java.util.concurrent.Future<Samples>> connections = new ArrayList<>();
+        try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int done = 0; done < pairs; done += PAIRS_PER_CONNECTION) {
+                int from = done;
+                int count = Math.min(PAIRS_PER_CONNECTION, pairs - done);
+                connections.add(pool.submit(() -> connection(t, r, firstLogin, secondLogin, password, from, count,
+                        from == 0 ? ev : null)));
+            }
+        }
         Samples s = new Samples(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (int done = 0; done < pairs; done += PAIRS_PER_CONNECTION) {
-            try (SmtpSession smtp = SmtpSession.open(r.smtps(), t.trust())) {
-                smtp.ehlo("relaycert.test");
-                for (int i = 0; i < PAIRS_PER_CONNECTION && done + i < pairs; i++) {
-                    boolean firstFirst = (done + i) % 2 == 0;
-                    if (firstFirst) {
-                        sample(smtp, firstLogin, password, s.first(), s.firstReplies());
-                        sample(smtp, secondLogin, password, s.second(), s.secondReplies());
-                    } else {
-                        sample(smtp, secondLogin, password, s.second(), s.secondReplies());
-                        sample(smtp, firstLogin, password, s.first(), s.firstReplies());
-                    }
+        for (java.util.concurrent.Future<Samples> c : connections) {
+            Samples one;
+            try {
+                one = c.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception x ? x : e;
+            }
+            s.first().addAll(one.first());
+            s.second().addAll(one.second());
+            s.firstReplies().addAll(one.firstReplies());
+            s.secondReplies().addAll(one.secondReplies());
+        }
+        return s;
+    }
+
+    /** One connection's {@code count} pairs, ABBA by pair number; its transcript goes to {@code ev} when given. */
+    private static Samples connection(Target t, RelayUnderTest r, String firstLogin, String secondLogin, String password,
+            int from, int count, Evidence ev) throws Exception {
+        Samples s = new Samples(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        try (SmtpSession smtp = SmtpSession.open(r.smtps(), t.trust())) {
+            smtp.ehlo("relaycert.test");
+            for (int i = 0; i < count; i++) {
+                if ((from + i) % 2 == 0) {
+                    sample(smtp, firstLogin, password, s.first(), s.firstReplies());
+                    sample(smtp, secondLogin, password, s.second(), s.secondReplies());
+                } else {
+                    sample(smtp, secondLogin, password, s.second(), s.secondReplies());
+                    sample(smtp, firstLogin, password, s.first(), s.firstReplies());
                 }
-                smtp.quit();
-                if (done == 0) {
-                    ev.transcript("port 465, refused logins", smtp.transcript());
-                }
+            }
+            smtp.quit();
+            if (ev != null) {
+                ev.transcript("port 465, refused logins", smtp.transcript());
             }
         }
         return s;
