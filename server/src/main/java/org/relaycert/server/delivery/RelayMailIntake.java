@@ -92,7 +92,8 @@ public final class RelayMailIntake implements MailIntake {
             String login = partial.authenticatedUser().orElseThrow(() ->
                     new RejectedException(Reply.of(530, "5.7.0", "Authentication required")));
             if (!login.equalsIgnoreCase(partial.mailFrom())) {
-                throw new RejectedException(Reply.of(553, "5.7.1",
+                // reject_sender_login_mismatch is a sender restriction: Postfix delays it to RCPT
+                throw RejectedException.atRecipient(Reply.of(553, "5.7.1",
                         "<" + partial.mailFrom() + ">: Sender address rejected: not owned by user " + login));
             }
         }
