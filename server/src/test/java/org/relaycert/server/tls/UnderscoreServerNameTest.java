@@ -128,6 +128,19 @@ class UnderscoreServerNameTest {
         assertThat(run.output()).as(run.toString()).isEqualTo("200");
     }
 
+    @Test
+    void curlPostNewGetsADcloginUrlThatLeavesTheHostsToTheClient() throws Exception {
+        ExternalTool curl = ExternalTool.require("curl", "curl");
+        ExternalTool.Run run = curl.run(data, TIMEOUT, "", List.of("-sS", "-X", "POST",
+                "--cacert", relay.certificate().toString(),
+                "--resolve", NAME + ":" + port(Service.HTTPS) + ":127.0.0.1",
+                "https://" + NAME + ":" + port(Service.HTTPS) + "/new"));
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        // chatmaild newemail.py: ih/sh only for IPv4 relays; a domain relay's URL names no hosts
+        assertThat(run.output()).as(run.toString()).containsPattern("\"dclogin_url\":\"dclogin:[a-z0-9]{9}@" + NAME + "\\?p=")
+                .doesNotContain("&ih=").doesNotContain("&sh=").contains("&ic=3");
+    }
+
     @ParameterizedTest
     @EnumSource(value = Service.class, names = {"SMTP", "SUBMISSION", "SMTPS"})
     void curlSpeaksSmtpOverTlsWithUnderscoreSni(Service service) throws Exception {
