@@ -183,7 +183,11 @@ public final class RelayMailIntake implements MailIntake {
         }
         byte[] header = passed.headerOnly(); // what the return path and a bounce need of the message
         String bounceTo = returnPath.of(envelope, header);
-        List<Outcome> outcomes = new ArrayList<>(local.deliver(locals, passed));
+        SpooledMessage mailboxCopy = passed;
+        for (MailPolicy p : policies) {
+            mailboxCopy = p.localCopy(envelope, mailboxCopy);
+        }
+        List<Outcome> outcomes = new ArrayList<>(local.deliver(locals, mailboxCopy));
         unknown.forEach(r -> outcomes.add(new Outcome(r, unknownUser(r))));
         if (!remotes.isEmpty()) {
             Envelope reinjected = new Envelope(envelope.origin(), envelope.authenticatedUser(), envelope.client(),
