@@ -46,9 +46,12 @@ class PushMetadataChecks {
             assertThat(get.untagged("METADATA")).as("device tokens read back")
                     .anySatisfy(l -> assertThat(l).contains(first + " " + second));
             assertThat(server.ok()).as("GETMETADATA of server entries: %s", server.tagged()).isTrue();
-            String entries = String.join("\n", server.untagged("METADATA"));
-            assertThat(entries).as("iroh relay entry").containsPattern("(?i)irohrelay\" \"https://");
-            assertThat(entries).as("recipient limit entry").containsPattern("(?i)maxsmtprecipients\" \"\\d+\"");
+            // names as atoms or strings, values as strings or literals: both are IMAP (Dovecot sends the latter)
+            Map<String, String> entries = MetadataEntries.parse(server.untagged("METADATA"));
+            // chatmail with iroh_relay empty (and a relay that runs none) serves no iroh relay; one served is https
+            String iroh = entries.get(ServerEntryFormats.IROH_RELAY);
+            assertThat(iroh == null || iroh.startsWith("https://")).as("iroh relay entry %s", iroh).isTrue();
+            assertThat(entries.get(ServerEntryFormats.MAX_SMTP_RECIPIENTS)).as("recipient limit entry").matches("\\d+");
         }
     }
 
@@ -80,8 +83,8 @@ class PushMetadataChecks {
                     ServerEntryFormats.check(entry, value, relayNow);
                 }
             }
-            assertThat(served).as("entries Delta Chat needs").containsKeys(ServerEntryFormats.IROH_RELAY,
-                    ServerEntryFormats.MAX_SMTP_RECIPIENTS);
+            // the recipient limit tells Delta Chat the relay takes push; the iroh relay is optional (iroh_relay =)
+            assertThat(served).as("entries Delta Chat needs").containsKeys(ServerEntryFormats.MAX_SMTP_RECIPIENTS);
             ImapResponse write = s.command("SETMETADATA \"\" (" + ServerEntryFormats.COMMENT + " \"relaycert was here\")");
             ImapResponse unknown = s.command("GETMETADATA \"\" /shared/vendor/deltachat/relaycert-unknown");
             ImapResponse after = s.command("GETMETADATA \"\" " + ServerEntryFormats.COMMENT);

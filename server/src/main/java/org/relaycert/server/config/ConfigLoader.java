@@ -172,7 +172,9 @@ public final class ConfigLoader {
                 Optional.ofNullable(value(METADATA, metadata, "comment", null, String::strip)).filter(v -> !v.isEmpty()),
                 server.or(() -> secret.map(x -> domain + ":3478")),
                 secret,
-                Optional.ofNullable(value(METADATA, metadata, "app_versions", null, v -> AppVersionsFile.singleLine(path(v)))));
+                // unset: the appversions.json chatmail ships, as chatmaild's metadata service serves it
+                Optional.of(value(METADATA, metadata, "app_versions", AppVersionsFile.shipped(),
+                        v -> AppVersionsFile.singleLine(path(v)))));
         for (String key : metadata.keySet()) {
             if (!used.containsKey(METADATA + "." + key)) {
                 throw new ConfigException("[metadata] " + key + ": unknown key (known: comment, turn_server, turn_secret, app_versions)");

@@ -16,6 +16,14 @@ public interface MailPolicy {
     default void recipient(Envelope partial, String recipient) throws RejectedException {
     }
 
+    /**
+     * The copy that goes into local mailboxes, after every policy passed the message: chatmail rewrites
+     * only that copy on its way to Dovecot (Postfix {@code lmtp_header_checks}), not what it relays on.
+     */
+    default SpooledMessage localCopy(Envelope envelope, SpooledMessage message) {
+        return message;
+    }
+
     /** End of DATA: refuse, or return the message to pass on (the same bytes, or rewritten ones). */
     default byte[] message(Envelope envelope, byte[] message) throws RejectedException {
         return message;

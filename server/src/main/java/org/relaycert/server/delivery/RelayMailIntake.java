@@ -92,7 +92,8 @@ public final class RelayMailIntake implements MailIntake {
             String login = partial.authenticatedUser().orElseThrow(() ->
                     new RejectedException(Reply.of(530, "5.7.0", "Authentication required")));
             if (!login.equalsIgnoreCase(partial.mailFrom())) {
-                throw new RejectedException(Reply.of(553, "5.7.1",
+                // reject_sender_login_mismatch is a sender restriction: Postfix delays it to RCPT
+                throw RejectedException.atRecipient(Reply.of(553, "5.7.1",
                         "<" + partial.mailFrom() + ">: Sender address rejected: not owned by user " + login));
             }
         }
@@ -182,7 +183,11 @@ public final class RelayMailIntake implements MailIntake {
         }
         byte[] header = passed.headerOnly(); // what the return path and a bounce need of the message
         String bounceTo = returnPath.of(envelope, header);
-        List<Outcome> outcomes = new ArrayList<>(local.deliver(locals, passed));
+        SpooledMessage mailboxCopy = passed;
+        for (MailPolicy p : policies) {
+            mailboxCopy = p.localCopy(envelope, mailboxCopy);
+        }
+        List<Outcome> outcomes = new ArrayList<>(local.deliver(locals, mailboxCopy));
         unknown.forEach(r -> outcomes.add(new Outcome(r, unknownUser(r))));
         if (!remotes.isEmpty()) {
             Envelope reinjected = new Envelope(envelope.origin(), envelope.authenticatedUser(), envelope.client(),

@@ -9,10 +9,12 @@ import org.relaycert.server.delivery.Origin;
 import org.relaycert.server.delivery.RejectedException;
 import org.relaycert.server.delivery.Reply;
 import org.relaycert.server.delivery.SpooledMessage;
+import org.relaycert.server.federation.IpLiteral;
 
 /**
  * filtermail-incoming's DKIM rule (spec 8.2), on port 25 and {@code /mxdeliv}: at least one signature must
- * verify with {@code d=} equal to the From domain (strict alignment), else {@code 554 5.7.1}.
+ * verify with {@code d=} equal to the From domain (strict alignment), else {@code 554 5.7.1}. A From domain that
+ * is an address literal ({@code x@[1.2.3.4]}) needs no signature; the literal must be the connecting address.
  */
 public final class InboundDkimPolicy implements MailPolicy {
     public static final Reply NO_SIGNATURE = Reply.of(554, "5.7.1", "No DKIM signature found");
@@ -56,7 +58,7 @@ public final class InboundDkimPolicy implements MailPolicy {
             throw new RejectedException(Reply.of(451, "4.3.0", "Error: local error in processing"));
         }
         HeaderBlock block = HeaderBlock.parse(message.head());
-        judge(block, () -> verifier.verify(block, c -> {
+        judge(envelope, block, () -> verifier.verify(block, c -> {
             try (java.io.InputStream body = message.openBody()) {
                 return DkimSigner.bodyHash(body, c);
             }
@@ -69,16 +71,26 @@ public final class InboundDkimPolicy implements MailPolicy {
         if (envelope.origin() == Origin.SUBMISSION) {
             return message;
         }
-        judge(HeaderBlock.parse(message), () -> verifier.verify(message));
+        judge(envelope, HeaderBlock.parse(message), () -> verifier.verify(message));
         return message;
     }
 
-    private void judge(HeaderBlock block, java.util.function.Supplier<List<DkimVerifier.Result>> verification)
-            throws RejectedException {
+    private void judge(Envelope envelope, HeaderBlock block,
+                       java.util.function.Supplier<List<DkimVerifier.Result>> verification) throws RejectedException {
         List<String> from = block.values("From");
         Optional<String> domain = from.size() == 1 ? fromDomain(from.get(0)) : Optional.empty();
         if (domain.isEmpty()) {
             throw new RejectedException(Reply.plain(500, "Invalid FROM header: " + String.join(", ", from).strip()));
+        }
+        Optional<java.net.InetAddress> literal = IpLiteral.parse(domain.get());
+        if (literal.isPresent()) {
+            // an address-literal relay has no DNS to publish a key in: it must connect from the address it names
+            java.net.InetAddress origin = envelope.client() == null ? null : envelope.client().getAddress();
+            if (!literal.get().equals(origin)) {
+                throw new RejectedException(Reply.plain(500, "Invalid FROM domain literal: " + domain.get()
+                        + " does not match origin IP " + (origin == null ? "unknown" : origin.getHostAddress())));
+            }
+            return;
         }
         List<DkimVerifier.Result> results = verification.get();
         if (results.isEmpty()) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Mail for such a domain goes straight to that address, without an MX look-up (spec 8.3). Parsing never
  * touches DNS.
  */
-final class IpLiteral {
+public final class IpLiteral {
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
@@ -23,7 +23,7 @@ final class IpLiteral {
     }
 
     /** The address {@code domain} names, if it is an address literal. */
-    static Optional<InetAddress> parse(String domain) {
+    public static Optional<InetAddress> parse(String domain) {
         if (domain.length() < 3 || domain.charAt(0) != '[' || domain.charAt(domain.length() - 1) != ']') {
             return Optional.empty();
         }

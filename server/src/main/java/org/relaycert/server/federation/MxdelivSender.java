@@ -25,15 +25,25 @@ import org.relaycert.server.delivery.Reply;
  */
 final class MxdelivSender {
     private final OutboundTrust trust;
+    private final java.util.Optional<InetAddress> source;
 
     MxdelivSender(OutboundTrust trust) {
+        this(trust, java.util.Optional.empty());
+    }
+
+    /** {@code source}: the local address to connect from (an address-literal relay's own); empty: any. */
+    MxdelivSender(OutboundTrust trust, java.util.Optional<InetAddress> source) {
         this.trust = trust;
+        this.source = source;
     }
 
     Attempt send(String host, InetAddress address, int port, DestinationTls tls, String mailFrom,
                  List<String> recipients, SpooledMessage message) {
         try (Socket plain = new Socket()) {
             plain.setTcpNoDelay(true); // header, body and TLS records go out at once: no delayed-ACK stall
+            if (source.isPresent()) {
+                plain.bind(new InetSocketAddress(source.get(), 0));
+            }
             plain.connect(new InetSocketAddress(address, port), 10_000);
             plain.setSoTimeout(60_000);
             SSLSocket s = trust.wrap(plain, host, tls);

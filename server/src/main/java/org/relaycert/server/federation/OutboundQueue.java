@@ -56,16 +56,20 @@ public final class OutboundQueue implements RemoteDelivery, Bounces, AutoCloseab
     public OutboundQueue(String domain, QueueDirectory directory, MailDns dns, FederationSettings settings,
                          FederationRules rules, OutboundTrust trust, Optional<DkimSigner> signer, LocalDelivery local,
                          Clock clock) {
-        this.domain = domain;
+        // an IPv4 relay ("1.2.3.4") writes its addresses and bounces as x@[1.2.3.4]
+        Optional<InetAddress> literal = IpLiteral.parse("[" + domain + "]");
+        this.domain = literal.isPresent() ? "[" + domain + "]" : domain;
         this.directory = directory;
         this.dns = dns;
         this.settings = settings;
         this.rules = rules;
-        this.signer = rules.dkimSigning() ? signer : Optional.empty();
+        // chatmail signs no mail of an address-literal relay: receivers check its origin IP instead (spec 8.2)
+        this.signer = rules.dkimSigning() && literal.isEmpty() ? signer : Optional.empty();
         this.local = local;
         this.clock = clock;
-        this.smtp = new SmtpSender(domain, trust);
-        this.mxdeliv = new MxdelivSender(trust);
+        // ... so an address-literal relay connects from that address, the one its From domain names
+        this.smtp = new SmtpSender(this.domain, trust, literal);
+        this.mxdeliv = new MxdelivSender(trust, literal);
         this.scheduler = Executors.newScheduledThreadPool(4, r -> {
             Thread t = new Thread(r, "federation-queue-" + domain);
             t.setDaemon(true);

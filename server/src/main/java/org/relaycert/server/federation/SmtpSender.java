@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.util.Optional;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,16 @@ final class SmtpSender {
     private static final int TIMEOUT_MS = 60_000;
 
     private final String ourName;
+    private final Optional<InetAddress> source;
     private final OutboundTrust trust;
 
     SmtpSender(String ourName, OutboundTrust trust) {
+        this(ourName, trust, Optional.empty());
+    }
+
+    /** {@code source}: the local address to connect from (an address-literal relay's own); empty: any. */
+    SmtpSender(String ourName, OutboundTrust trust, Optional<InetAddress> source) {
+        this.source = source;
         this.ourName = ourName;
         this.trust = trust;
     }
@@ -46,6 +54,9 @@ final class SmtpSender {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true); // each command waits for its reply anyway: Nagle only adds delayed-ACK stalls
+            if (source.isPresent()) {
+                socket.bind(new InetSocketAddress(source.get(), 0));
+            }
             socket.connect(new InetSocketAddress(address, port), 10_000);
             socket.setSoTimeout(TIMEOUT_MS);
             Conversation c = new Conversation(socket);

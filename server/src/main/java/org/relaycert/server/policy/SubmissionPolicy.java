@@ -53,7 +53,8 @@ public final class SubmissionPolicy implements MailPolicy {
         String key = from.toLowerCase(Locale.ROOT);
         Optional<java.time.Instant> until = rate.acquire(key, 1);
         if (until.isPresent()) {
-            throw new RejectedException(Reply.plain(450,
+            // filtermail refuses MAIL; Postfix, its before-queue proxy client, relays that at each RCPT
+            throw RejectedException.atRecipient(Reply.plain(450,
                     "4.7.1: Too much mail from " + key + ", rate-limited until " + until.get()));
         }
     }

@@ -11,7 +11,7 @@ import org.relaycert.server.config.MetadataSettings;
 
 /**
  * The server entries ({@code GETMETADATA ""}) a chatmail relay serves to Delta Chat (relay-spec 2.7):
- * {@code /shared/admin} when privacy_mail is set, the iroh relay (unless {@code iroh_relay} is empty), the
+ * {@code /shared/admin} when privacy_mail is set, the iroh relay when {@code iroh_relay} names one, the
  * SMTP recipient limit that also tells core the relay supports push, and the TURN, app-version and comment
  * entries where configured ({@code [metadata]}). TURN credentials are made when read, as they expire.
  * Names are matched without regard to case, as RFC 5464 entry names are.
@@ -67,8 +67,9 @@ public final class SharedEntries {
     private static LinkedHashMap<String, Supplier<String>> base(ChatmailParams params, int maxRecipients) {
         LinkedHashMap<String, Supplier<String>> v = new LinkedHashMap<>();
         params.privacyMail().ifPresent(m -> v.put(ADMIN, () -> "mailto:" + m));
-        // iroh_relay unset: the relay's own; set: that one; empty: none advertised (chatmaild config.py)
-        String iroh = params.irohRelay().map(String::strip).orElse("https://" + params.mailDomain());
+        // chatmail advertises its own iroh relay when iroh_relay is unset; this relay runs none, so it advertises
+        // one only when the operator names it (chatmaild config.py: a value disables the local service)
+        String iroh = params.irohRelay().map(String::strip).orElse("");
         if (!iroh.isEmpty()) {
             v.put(IROH_RELAY, () -> iroh);
         }

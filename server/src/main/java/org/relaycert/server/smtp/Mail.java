@@ -3,12 +3,15 @@ package org.relaycert.server.smtp;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.relaycert.server.delivery.Envelope;
+import org.relaycert.server.delivery.RejectedException;
 import org.relaycert.server.delivery.Reply;
 
 /**
  * MAIL (RFC 5321 section 4.1.1.2) with SIZE (RFC 1870) and BODY (RFC 6152); the AUTH parameter
- * (RFC 4954 section 5) is accepted and ignored. The intake decides whether the sender is allowed.
+ * (RFC 4954 section 5) is accepted and ignored. The intake decides whether the sender is allowed; a refusal it
+ * marks {@link RejectedException#atRecipient delayed} is answered at each RCPT instead, as Postfix does.
  *
  * <pre>
  * mail            = "MAIL FROM:" Reverse-path [SP Mail-parameters] CRLF
@@ -33,10 +36,17 @@ final class Mail implements Command {
         String sender = path.address();
         Envelope partial = session.envelope(sender, List.of());
         session.offload(() -> {
-            session.intake().sender(partial, size);
-            return null;
-        }, ignored -> {
-            session.beginTransaction(new Transaction(sender, size));
+            try {
+                session.intake().sender(partial, size);
+                return Optional.<Reply>empty();
+            } catch (RejectedException e) {
+                if (!e.delayedToRecipient()) {
+                    throw e;
+                }
+                return Optional.of(e.reply());
+            }
+        }, refusal -> {
+            session.beginTransaction(new Transaction(sender, size, refusal));
             return Reply.of(250, "2.1.0", "Ok");
         });
     }

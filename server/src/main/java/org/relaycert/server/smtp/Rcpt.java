@@ -33,6 +33,9 @@ final class Rcpt implements Command {
         if (!path.params().isEmpty()) {
             throw new SmtpException(555, "5.5.4", "Unsupported option: " + path.params().keySet().iterator().next());
         }
+        if (transaction.recipientRefusal().isPresent()) {
+            throw new SmtpException(transaction.recipientRefusal().get());
+        }
         if (transaction.recipientCount() >= session.config().maxRecipients()) {
             throw new SmtpException(452, "4.5.3", "Error: too many recipients");
         }

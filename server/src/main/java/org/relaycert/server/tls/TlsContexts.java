@@ -12,6 +12,11 @@ import javax.net.ssl.SSLException;
  * TLS 1.2 or newer on port 25 so that older MTAs can still federate.
  */
 public final class TlsContexts {
+    static {
+        // before the first server-side engine: the JDK reads this setting only once (see ServerNameTolerance)
+        ServerNameTolerance.install();
+    }
+
     private final SslContext clientPorts;
     private final SslContext mx;
     private final SslContext https;

@@ -19,8 +19,8 @@ import org.relaycert.server.config.ChatmailParams;
  * @param imapsPort        advertised in autoconfig (993)
  * @param imapPort         advertised in autoconfig (143)
  * @param alpnPort         the port-443 ALPN multiplexer, also advertised in autoconfig; 0 when there is none
- * @param dialHost         what a {@code dclogin:} URL names as {@code ih}/{@code sh} for relays whose domain
- *                         does not resolve (self-signed); empty to leave the hosts out
+ * @param dialHost         what a {@code dclogin:} URL names as {@code ih}/{@code sh}: the address of an IPv4
+ *                         relay, as chatmail does; empty to leave the hosts out
  * @param maxContentLength largest request body accepted (bigger gets 413)
  * @param idleTimeout      a connection with no traffic for this long is closed
  */
@@ -54,13 +54,12 @@ public record WebServerConfig(
     }
 
     /**
-     * No ALPN multiplexer, default limits; the dial host is the domain itself for IP relays, the bind
-     * address for {@code _} domains bound to one address, else none.
+     * No ALPN multiplexer, default limits; the dial host is the domain itself for IPv4 relays, else none.
      */
     public WebServerConfig(InetSocketAddress bind, SslContext tls, String mailDomain, ChatmailParams params,
             int smtpsPort, int submissionPort, int imapsPort, int imapPort) {
         this(bind, tls, mailDomain, params, smtpsPort, submissionPort, imapsPort, imapPort, 0,
-                defaultDialHost(bind, mailDomain, params), DEFAULT_MAX_CONTENT_LENGTH, DEFAULT_IDLE_TIMEOUT);
+                defaultDialHost(mailDomain, params), DEFAULT_MAX_CONTENT_LENGTH, DEFAULT_IDLE_TIMEOUT);
     }
 
     public WebServerConfig withAlpnPort(int port) {
@@ -88,15 +87,10 @@ public record WebServerConfig(
         return params.selfSignedDomain();
     }
 
-    private static Optional<String> defaultDialHost(InetSocketAddress bind, String mailDomain, ChatmailParams params) {
-        if (!params.selfSignedDomain()) {
-            return Optional.empty();
-        }
-        if (!mailDomain.startsWith("_")) {
-            return Optional.of(mailDomain);
-        }
-        var address = bind.getAddress();
-        return address == null || address.isAnyLocalAddress()
-                ? Optional.empty() : Optional.of(address.getHostAddress());
+    private static Optional<String> defaultDialHost(String mailDomain, ChatmailParams params) {
+        // chatmaild newemail.py names ih/sh only for IPv4 relays (config.ipv4_relay); a domain, even an
+        // underscore one, is left for the client to resolve. Self-signed and not "_": an IPv4 literal.
+        boolean ipv4Relay = params.selfSignedDomain() && !mailDomain.startsWith("_");
+        return ipv4Relay ? Optional.of(mailDomain) : Optional.empty();
     }
 }

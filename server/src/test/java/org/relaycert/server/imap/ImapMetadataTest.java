@@ -55,16 +55,36 @@ class ImapMetadataTest {
         try (TestImapClient c = server.loggedIn()) {
             assertThat(c.command("CAPABILITY").getFirst()).contains(" METADATA");
             assertThat(c.command("GETMETADATA \"\" (/shared/vendor/deltachat/irohrelay /shared/admin)")).containsExactly(
-                    "* METADATA \"\" (\"/shared/vendor/deltachat/irohrelay\" \"https://relay.test\" \"/shared/admin\" NIL)",
+                    "* METADATA \"\" (/shared/vendor/deltachat/irohrelay {18}\r\nhttps://relay.test /shared/admin NIL)",
                     "a3 OK Getmetadata completed.");
             assertThat(c.command("SETMETADATA INBOX (/private/devicetoken \"tok-123\")")).containsExactly("a4 OK Setmetadata completed.");
             assertThat(entries).containsEntry(ImapTestServer.USER + "|INBOX|/private/devicetoken", "tok-123");
             assertThat(c.command("GETMETADATA inbox /private/devicetoken").getFirst())
-                    .isEqualTo("* METADATA INBOX (\"/private/devicetoken\" \"tok-123\")");
+                    .isEqualTo("* METADATA INBOX (/private/devicetoken {7}\r\ntok-123)");
             assertThat(TestImapClient.last(c.command("SETMETADATA \"\" (/shared/admin \"x\")"))).startsWith("a6 NO [PERMISSIONDENIED]");
             assertThat(TestImapClient.last(c.command("SETMETADATA INBOX (/private/devicetoken NIL)"))).startsWith("a7 OK");
             assertThat(entries).doesNotContainKey(ImapTestServer.USER + "|INBOX|/private/devicetoken");
             assertThat(TestImapClient.last(c.command("GETMETADATA \"\" /bogus"))).startsWith("a8 BAD");
+        }
+    }
+
+    @Test
+    void setMetadataTakesASpaceBeforeTheClosingParenthesisAsDovecotDoes() throws Exception {
+        try (TestImapClient c = server.loggedIn()) {
+            assertThat(c.command("SETMETADATA INBOX (/private/devicetoken \"1111\" )")).containsExactly("a2 OK Setmetadata completed.");
+            assertThat(entries).containsEntry(ImapTestServer.USER + "|INBOX|/private/devicetoken", "1111");
+            // an empty list and a name without its value stay syntax errors
+            assertThat(TestImapClient.last(c.command("SETMETADATA INBOX ( )"))).startsWith("a3 BAD");
+            assertThat(TestImapClient.last(c.command("SETMETADATA INBOX (/private/devicetoken )"))).startsWith("a4 BAD");
+        }
+    }
+
+    @Test
+    void valuesAreLiteralsEvenWhenTheyCouldBeQuoted() throws Exception {
+        try (TestImapClient c = server.loggedIn()) {
+            c.command("SETMETADATA INBOX (/private/devicetoken {5+}\r\nt\"o k)");
+            assertThat(c.command("GETMETADATA INBOX /private/devicetoken").getFirst())
+                    .isEqualTo("* METADATA INBOX (/private/devicetoken {5}\r\nt\"o k)");
         }
     }
 

@@ -83,8 +83,8 @@ class PushOnDeliveryTest {
             assertThat(command(in, out, "a1 LOGIN " + ALICE + " " + PASSWORD)).contains("a1 OK");
             assertThat(command(in, out, "a2 CAPABILITY")).contains("XDELTAPUSH", "METADATA");
             assertThat(command(in, out, "a3 SETMETADATA INBOX (/private/devicetoken \"tok-a\")")).contains("a3 OK");
-            assertThat(command(in, out, "a4 GETMETADATA INBOX /private/devicetoken")).contains("\"tok-a\"");
-            assertThat(command(in, out, "a5 GETMETADATA \"\" /shared/vendor/deltachat/maxsmtprecipients")).contains("\"1000\"");
+            assertThat(command(in, out, "a4 GETMETADATA INBOX /private/devicetoken")).containsPattern("\\(/private/devicetoken \\{5\\}\\r?\\ntok-a\\)");
+            assertThat(command(in, out, "a5 GETMETADATA \"\" /shared/vendor/deltachat/maxsmtprecipients")).containsPattern("maxsmtprecipients \\{4\\}\\r?\\n1000\\)");
         }
         submit(BOB, ALICE);
         assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("tok-a");

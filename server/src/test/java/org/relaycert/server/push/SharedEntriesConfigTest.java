@@ -53,11 +53,21 @@ class SharedEntriesConfigTest {
     }
 
     @Test
-    void defaultsServeOnlyTheIrohRelayAndTheRecipientLimit() throws Exception {
+    void defaultsServeTheRecipientLimitAndChatmailsShippedAppVersionsButNoIrohRelay() throws Exception {
         SharedEntries e = entries("[params]\nmail_domain = c.test\n");
-        assertThat(e.all()).containsOnlyKeys(SharedEntries.IROH_RELAY, SharedEntries.MAX_SMTP_RECIPIENTS);
-        assertThat(e.get(SharedEntries.IROH_RELAY)).hasValue("https://c.test");
+        // nothing answers at https://c.test/relay, so no iroh relay is advertised (chatmail would run one there)
+        assertThat(e.all()).containsOnlyKeys(SharedEntries.MAX_SMTP_RECIPIENTS, SharedEntries.APP_VERSIONS);
         assertThat(e.get(SharedEntries.MAX_SMTP_RECIPIENTS)).hasValue("1000");
+        // byte for byte what chatmaild's metadata service sends: json.dumps(..., separators=(",", ":"))
+        assertThat(e.get(SharedEntries.APP_VERSIONS)).hasValue("{\"clients\":[{\"clientId\":\"deltachat\",\"sources\":"
+                + "[{\"sourceId\":\"gplay\",\"versionInteger\":754,\"versionString\":\"2.57.0\",\"downloadUrl\":"
+                + "\"https://github.com/deltachat/deltachat-android/releases/download/v2.57.0/deltachat-gplay-release-2.57.0.apk\"}]}]}");
+    }
+
+    @Test
+    void aNamedIrohRelayIsAdvertised() throws Exception {
+        assertThat(entries("[params]\nmail_domain = c.test\niroh_relay = https://iroh.c.test\n").get(SharedEntries.IROH_RELAY))
+                .hasValue("https://iroh.c.test");
     }
 
     @Test

@@ -19,7 +19,7 @@ class SelfSignedWebServerTest {
     Path dir;
 
     @Test
-    void underscoreDomainHandsOutADcloginUrlThatDialsTheBoundAddress() throws Exception {
+    void underscoreDomainHandsOutADcloginUrlWithoutHostsAsChatmailDoes() throws Exception {
         try (RunningWebServer web = new RunningWebServer(dir, "_web.test", UnaryOperator.identity())) {
             HttpResponse<String> r = web.get("/new");
 
@@ -30,7 +30,7 @@ class SelfSignedWebServerTest {
             String password = body.get("password").asText();
             assertThat(body.get("dclogin_url").asText()).isEqualTo("dclogin:" + email + "?p="
                     + DcloginUrl.percentEncode(password)
-                    + "&v=1&ih=127.0.0.1&sh=127.0.0.1&ip=10993&is=ssl&sp=10465&ss=ssl&ic=3");
+                    + "&v=1&ip=10993&is=ssl&sp=10465&ss=ssl&ic=3");
             assertThat(web.accounts.authenticate(email, password)).hasValue(email);
         }
     }

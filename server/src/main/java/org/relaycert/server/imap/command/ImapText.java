@@ -31,6 +31,11 @@ public final class ImapText {
 
     /** A mailbox name as an astring: bare atom when it is one, else quoted. */
     public static String mailbox(String name) {
+        return astring(name);
+    }
+
+    /** An astring as Dovecot writes one: a bare atom when the text is one, else quoted. */
+    public static String astring(String name) {
         boolean atom = !name.isEmpty() && name.chars().allMatch(c -> c > 0x20 && c < 0x7f && "(){%*\"\\]".indexOf(c) < 0);
         return atom && name.getBytes(StandardCharsets.UTF_8).length == name.length() ? name : quote(name);
     }

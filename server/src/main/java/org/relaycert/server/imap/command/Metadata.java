@@ -26,6 +26,8 @@ import org.relaycert.server.store.StoreException;
  * response    = "METADATA" SP mailbox SP "(" entry SP value *(SP entry SP value) ")"
  * </pre>
  * Options (MAXSIZE, DEPTH) are accepted and ignored; a missing entry is reported as NIL, as Dovecot does.
+ * On the wire as Dovecot: SETMETADATA takes spaces before its closing parenthesis, and responses send entry
+ * names as atoms and every value as a literal (chatmail's survey tooling parses only that form).
  */
 public record Metadata(String tag, String mailbox, Map<String, String> values, boolean set) implements ImapCommand {
 
@@ -56,6 +58,9 @@ public record Metadata(String tag, String mailbox, Map<String, String> values, b
         r.expect('(');
         Map<String, String> values = new LinkedHashMap<>();
         do {
+            if (r.peekIs(')') && !values.isEmpty()) {
+                break; // "(/private/devicetoken "1111" )": Dovecot's list parser skips the trailing space
+            }
             String entry = checked(r.astring());
             r.sp();
             String value;
@@ -104,12 +109,10 @@ public record Metadata(String tag, String mailbox, Map<String, String> values, b
         Response r = Response.line("* METADATA " + (box.isEmpty() ? "\"\"" : ImapText.mailbox(box)) + " (");
         List<String> entries = new ArrayList<>(values.keySet());
         for (int i = 0; i < entries.size(); i++) {
-            r.text((i == 0 ? "" : " ") + ImapText.quote(entries.get(i)) + " ");
+            r.text((i == 0 ? "" : " ") + ImapText.astring(entries.get(i)) + " ");
             String value = metadata.get(s.address(), box, entries.get(i)).orElse(null);
             if (value == null) {
                 r.text("NIL");
-            } else if (value.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
-                r.text(ImapText.quote(value));
             } else {
                 r.literal(value.getBytes(StandardCharsets.UTF_8));
             }
