@@ -196,9 +196,13 @@ public final class ExternalTarget implements Target {
             if (provisioned.isEmpty()) {
                 return LoginAccounts.createViaNew(this, trust);
             }
+            if (provisioned.get().useDirectly()) {
+                return provisioned.get().next();
+            }
             try {
                 return LoginAccounts.createViaNew(this, trust);
             } catch (IOException e) {
+                provisioned.get().chatmailWayRefused();
                 return provisioned.get().next();
             }
         }

@@ -20,6 +20,8 @@ final class ProvisionedAccounts {
     private final Path file;
     private final List<Credentials> accounts;
     private final AtomicInteger next = new AtomicInteger();
+    /** Set once the relay gave no account the chatmail way: later accounts come from the file at once. */
+    private volatile boolean chatmailWayRefused;
 
     private ProvisionedAccounts(Path file, List<Credentials> accounts) {
         this.file = file;
@@ -56,6 +58,18 @@ final class ProvisionedAccounts {
                     + " (chatmail.accounts) are used: add more lines");
         }
         return accounts.get(i);
+    }
+
+    /**
+     * Remembers that the relay gave no account through {@code /new} or a first login, so the run stops asking it
+     * (each refused login costs the relay's failure delay, 2 s on Dovecot).
+     */
+    void chatmailWayRefused() {
+        chatmailWayRefused = true;
+    }
+
+    boolean useDirectly() {
+        return chatmailWayRefused;
     }
 
     int size() {

@@ -72,6 +72,39 @@ class ProvisionedAccountsTest {
         assertThatThrownBy(() -> t.primary().account()).hasMessageContaining("all 2 provisioned accounts of " + file);
     }
 
+    /** Once the relay gave no account the chatmail way, the run stops asking it: each refusal costs its delay. */
+    @Test
+    void afterOneRefusalTheFileIsUsedWithoutAskingTheRelayAgain(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("accounts"), "first@plain.test one\nsecond@plain.test two\n");
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        try (ServerSocket s = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+            // the relay: takes every connection and hangs up at once, so /new and the first login both fail
+            Thread relay = Thread.ofVirtual().start(() -> {
+                while (true) {
+                    try {
+                        s.accept().close();
+                        connections.incrementAndGet();
+                    } catch (java.io.IOException e) {
+                        return; // closed at the end of the test
+                    }
+                }
+            });
+            Map<String, String> settings = Map.of("chatmail.target", "plain.test", "chatmail.host", "127.0.0.1",
+                    "chatmail.port.https", String.valueOf(s.getLocalPort()), "chatmail.port.imaps",
+                    String.valueOf(s.getLocalPort()), "chatmail.accounts", file.toString());
+            ExternalTarget t = new ExternalTarget(k -> Optional.ofNullable(settings.get(k)));
+            assertThat(t.primary().account()).isEqualTo(new Credentials("first@plain.test", "one"));
+            Thread.sleep(100); // the relay thread counts a connection just after it hung up
+            int asked = connections.get();
+            assertThat(asked).as("the relay was asked the chatmail way first").isPositive();
+            assertThat(t.primary().account()).isEqualTo(new Credentials("second@plain.test", "two"));
+            Thread.sleep(100); // a connection made by the second call would have been counted by now
+            assertThat(connections.get()).as("connections after the first refusal").isEqualTo(asked);
+            s.close();
+            relay.join();
+        }
+    }
+
     @Test
     void anUnreadableFileIsNamed() {
         Map<String, String> settings = Map.of("chatmail.target", "plain.test", "chatmail.accounts", "/nonexistent/accounts");
