@@ -31,6 +31,12 @@ final class AlpnProbe {
             return new Answer(s.getApplicationProtocol(), line);
         } catch (java.net.SocketTimeoutException timeout) {
             return new Answer("?", null); // an HTTPS server waits for a request: no greeting
+        } catch (javax.net.ssl.SSLHandshakeException refused) {
+            if (String.valueOf(refused.getMessage()).contains("no_application_protocol")) {
+                // the server answered the offer with RFC 7301's alert: it carries no such protocol on this port
+                return new Answer("refused (no_application_protocol alert)", null);
+            }
+            throw refused;
         }
     }
 }
