@@ -23,14 +23,8 @@ PEER_IP=127.0.0.10
 die() { echo "federation.sh: $*" >&2; exit 1; }
 log() { echo "federation.sh: $*"; }
 
-find_java() {
-    local j
-    for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/*; do
-        [[ -n $j && -x $j/bin/java ]] || continue
-        if "$j/bin/java" -version 2>&1 | head -1 | grep -qE '"(2[1-9]|[3-9][0-9])'; then echo "$j"; return 0; fi
-    done
-    return 1
-}
+# shellcheck source=../find-java.sh
+. "$KIT/../find-java.sh"
 
 dns_running() { [[ -f $STATE/dns.pid ]] && kill -0 "$(cat "$STATE/dns.pid")" 2>/dev/null; }
 

@@ -20,14 +20,8 @@ PIDFILE=$STATE/relay.pid
 die() { echo "reference-relay.sh: $*" >&2; exit 1; }
 log() { echo "reference-relay.sh: $*"; }
 
-find_java() {
-    local j
-    for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 /usr/lib/jvm/*; do
-        [[ -n $j && -x $j/bin/java ]] || continue
-        if "$j/bin/java" -version 2>&1 | head -1 | grep -qE '"(2[1-9]|[3-9][0-9])'; then echo "$j"; return 0; fi
-    done
-    return 1
-}
+# shellcheck source=../find-java.sh
+. "$KIT/../find-java.sh"
 
 running() { [[ -f $PIDFILE ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
 
