@@ -176,7 +176,8 @@ public final class Relay implements AutoCloseable {
                     kind == SmtpPort.MX ? contexts.mx() : contexts.clientPorts(), s.maxLineLength(), s.maxRecipients(),
                     config.params().maxMessageSize(), s.idleTimeout(), smtpRules),
                     boss, workers, intake, logins::authenticate,
-                    ConnectionLimiter.smtp(ConnectionLimit.smtp(config.params().maxSmtpConnections()), host));
+                    ConnectionLimiter.smtp(extensions.smtpConnectionLimit()
+                            .apply(ConnectionLimit.smtp(config.params().maxSmtpConnections())), host));
             started.push(server);
             addresses.put(service, server.localAddress());
             if (kind == SmtpPort.SUBMISSIONS) {

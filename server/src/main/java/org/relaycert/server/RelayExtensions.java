@@ -26,6 +26,7 @@ public final class RelayExtensions implements Cloneable {
     private UnaryOperator<LoginCheck> logins = UnaryOperator.identity();
     private UnaryOperator<Map<String, Route>> webRoutes = UnaryOperator.identity();
     private UnaryOperator<SmtpRules> smtpRules = UnaryOperator.identity();
+    private UnaryOperator<org.relaycert.server.limits.ConnectionLimit> smtpConnectionLimit = UnaryOperator.identity();
     private UnaryOperator<ImapRules> imapRules = UnaryOperator.identity();
     private TlsContexts.Protocols tlsProtocols = TlsContexts.Protocols.chatmail();
     private UnaryOperator<List<MailPolicy>> mailPolicies = UnaryOperator.identity();
@@ -98,6 +99,17 @@ public final class RelayExtensions implements Cloneable {
     public RelayExtensions withSmtpRules(UnaryOperator<SmtpRules> edit) {
         RelayExtensions c = copy();
         c.smtpRules = edit;
+        return c;
+    }
+
+    /** Changes to each SMTP port's connection limits (chatmail's: max_smtp_connections, a fifth per client). */
+    public UnaryOperator<org.relaycert.server.limits.ConnectionLimit> smtpConnectionLimit() {
+        return smtpConnectionLimit;
+    }
+
+    public RelayExtensions withSmtpConnectionLimit(UnaryOperator<org.relaycert.server.limits.ConnectionLimit> edit) {
+        RelayExtensions c = copy();
+        c.smtpConnectionLimit = edit;
         return c;
     }
 

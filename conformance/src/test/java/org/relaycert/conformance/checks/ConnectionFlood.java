@@ -28,13 +28,19 @@ final class ConnectionFlood implements AutoCloseable {
     private final List<Socket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<Outcome, Integer> counts = new TreeMap<>();
 
-    /** Opens {@code n} connections to {@code endpoint} and waits up to {@code timeout} for their first lines. */
-    static ConnectionFlood open(Endpoint endpoint, int n, Duration timeout) throws InterruptedException {
+    /**
+     * Opens {@code n} connections to {@code endpoint}, spread evenly over {@code sources} (as many clients; empty: all
+     * from the endpoint's own source), and waits up to {@code timeout} for their first lines.
+     */
+    static ConnectionFlood open(Endpoint endpoint, List<java.net.InetAddress> sources, int n, Duration timeout)
+            throws InterruptedException {
         ConnectionFlood f = new ConnectionFlood();
         List<Future<Outcome>> firstLines = new ArrayList<>();
         try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < n; i++) {
-                firstLines.add(readers.submit(() -> f.greet(endpoint, timeout)));
+                Endpoint from = sources.isEmpty() ? endpoint
+                        : endpoint.from(java.util.Optional.of(sources.get(i % sources.size())));
+                firstLines.add(readers.submit(() -> f.greet(from, timeout)));
             }
             long deadline = System.nanoTime() + timeout.plusSeconds(5).toNanos();
             for (Future<Outcome> line : firstLines) {

@@ -33,14 +33,14 @@ class RelChecks {
     @DisplayName("REL-01 500 concurrent connections: each greeted or cleanly refused, and delivery stays within 1 s")
     void survivesManyConnections(Target t, Evidence ev) throws Exception {
         RelayUnderTest r = t.primary();
-        try (ConnectionFlood smtp = ConnectionFlood.open(r.smtp().from(t.floodSource()), 250, Duration.ofSeconds(10));
-             ConnectionFlood imap = ConnectionFlood.open(r.imap().from(t.floodSource()), 250, Duration.ofSeconds(10))) {
+        try (ConnectionFlood smtp = ConnectionFlood.open(r.smtp(), t.floodSources(), 250, Duration.ofSeconds(10));
+             ConnectionFlood imap = ConnectionFlood.open(r.imap(), t.floodSources(), 250, Duration.ofSeconds(10))) {
             ev.line("250 connections to port 25: " + smtp + "; 250 to port 143: " + imap + floodOrigin(t));
             for (ConnectionFlood f : List.of(smtp, imap)) {
                 assertThat(f.count(ConnectionFlood.Outcome.SILENT) + f.count(ConnectionFlood.Outcome.UNREACHABLE))
                         .as("connections neither greeted nor refused (%s)", f).isZero();
             }
-            boolean limitedPerClient = t.floodSource().isEmpty()
+            boolean limitedPerClient = t.floodSources().isEmpty()
                     && smtp.count(ConnectionFlood.Outcome.REFUSED) + imap.count(ConnectionFlood.Outcome.REFUSED) > 0;
             try {
                 DeliveryUnderLoad.assertDelivers(t, ev, "with 500 connections open");
@@ -62,8 +62,8 @@ class RelChecks {
     void slowClientsBlockNobody(Target t, Evidence ev) throws Exception {
         RelayUnderTest r = t.primary();
         Credentials c = r.account();
-        try (ConnectionFlood slowSmtp = ConnectionFlood.open(r.smtp().from(t.floodSource()), 100, Duration.ofSeconds(10));
-             ConnectionFlood slowImap = ConnectionFlood.open(r.imap().from(t.floodSource()), 100, Duration.ofSeconds(10))) {
+        try (ConnectionFlood slowSmtp = ConnectionFlood.open(r.smtp(), t.floodSources(), 100, Duration.ofSeconds(10));
+             ConnectionFlood slowImap = ConnectionFlood.open(r.imap(), t.floodSources(), 100, Duration.ofSeconds(10))) {
             slowSmtp.trickle("EHL");
             slowImap.trickle("s1 NOO");
             ev.line("slow clients holding partial commands: port 25 " + slowSmtp + ", port 143 " + slowImap + floodOrigin(t));
@@ -71,7 +71,7 @@ class RelChecks {
                 SmtpReply greeting = s.greeting();
                 SmtpReply ehlo = greeting.code() == 220 ? s.ehlo("relaycert.test") : greeting;
                 ev.transcript("a normal client on port 25 meanwhile", s.transcript());
-                if (greeting.code() == 421 && t.floodSource().isEmpty()) {
+                if (greeting.code() == 421 && t.floodSources().isEmpty()) {
                     throw new NotObservableException("the relay refused the suite's client (" + greeting + ") while the "
                             + "suite's own slow connections from the same address were open: a per-client connection "
                             + "limit, a defence; whether other clients are served needs a second source address "
@@ -173,10 +173,12 @@ class RelChecks {
         }
     }
 
-    /** Where the flood came from, for the evidence: a relay's per-client limits bite only its own address. */
+    /** Where the flood came from, for the evidence: a relay's per-client limits bite each address on its own. */
     private static String floodOrigin(Target t) {
-        return t.floodSource().map(a -> " (from " + a.getHostAddress() + ", the normal client from its own address)")
-                .orElse(" (from the normal client's own address: no second source address, -Dchatmail.flood.bind)");
+        List<java.net.InetAddress> from = t.floodSources();
+        return from.isEmpty() ? " (from the normal client's own address: no other source addresses, -Dchatmail.flood.bind)"
+                : " (spread over " + from.size() + " addresses " + from.get(0).getHostAddress() + "...; the normal client "
+                + "from its own address)";
     }
 
     private static SmtpReply readOrFail(SmtpSession s, String where, Evidence ev, String... command) throws IOException {

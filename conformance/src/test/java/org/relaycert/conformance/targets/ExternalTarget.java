@@ -47,10 +47,13 @@ public final class ExternalTarget implements Target {
         return address(settings, "chatmail.bind");
     }
 
-    /** {@code chatmail.flood.bind}: a second address of this machine that connection floods start from. */
+    /** {@code chatmail.flood.bind=A,B,...}: further addresses of this machine that connection floods start from. */
     @Override
-    public Optional<InetAddress> floodSource() {
-        return address(settings, "chatmail.flood.bind");
+    public java.util.List<InetAddress> floodSources() {
+        return settings.apply("chatmail.flood.bind").map(v -> java.util.Arrays.stream(v.split(","))
+                .map(String::strip).filter(a -> !a.isEmpty())
+                .map(a -> address(k -> Optional.of(a), "chatmail.flood.bind").orElseThrow()).toList())
+                .orElse(java.util.List.of());
     }
 
     private static Optional<InetAddress> address(Function<String, Optional<String>> settings, String key) {

@@ -60,11 +60,14 @@ public final class LocalTarget implements Target {
         return Optional.of(world.clock()::advance);
     }
 
-    /** Floods come from an address no relay of a world uses (relays sit on .2 and up of a 127.0.x block). */
+    /**
+     * Floods come from one address no relay of a world uses (relays sit on .2 and up of a 127.0.x block): one
+     * attacking client, whose share a per-client connection limit caps, beside the normal client on its own address.
+     */
     @Override
-    public Optional<java.net.InetAddress> floodSource() {
+    public java.util.List<java.net.InetAddress> floodSources() {
         try {
-            return Optional.of(java.net.InetAddress.getByName("127.0.0.254"));
+            return java.util.List.of(java.net.InetAddress.getByName("127.0.0.254"));
         } catch (java.net.UnknownHostException e) {
             throw new IllegalStateException(e);
         }

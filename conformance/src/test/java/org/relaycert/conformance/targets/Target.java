@@ -82,11 +82,12 @@ public interface Target {
      * for it (the local world); empty on external targets, where the suite publishes nothing.
      */
     /**
-     * A second client address for connection floods, so that what a relay does to a flooding client (a per-client
-     * connection limit, a defence) is kept apart from what other clients get; empty when the suite has only one.
+     * Client addresses for connection floods, other than the normal client's: a relay sees a flood from many clients,
+     * and its per-client connection limit (a defence) must be kept apart from what other clients get; empty when the
+     * suite has only its one address.
      */
-    default Optional<java.net.InetAddress> floodSource() {
-        return Optional.empty();
+    default java.util.List<java.net.InetAddress> floodSources() {
+        return java.util.List.of();
     }
 
     default Optional<SigningDomain> suiteSigningDomain() {
