@@ -58,6 +58,9 @@ INI
         printf '[federation]\ntrust_anchors = %s\n' "$REF_TRUST_ANCHORS" >>"$STATE/chatmail.ini"
     fi
     "$ROOT/bin/relaycert-relay" check-config --config "$STATE/chatmail.ini" >/dev/null
+    # the relay runs from a copy: the suite's own Maven run rebuilds server/target/relaycert-server.jar meanwhile
+    cp "$ROOT/server/target/relaycert-server.jar" "$STATE/relaycert-server.jar"
+    export RELAYCERT_JAR=$STATE/relaycert-server.jar
     # setsid: the relay leaves this shell's process group, so a CI trap's kill of the group spares nothing by accident
     setsid "$ROOT/bin/relaycert-relay" serve --config "$STATE/chatmail.ini" >"$STATE/relay.log" 2>&1 </dev/null &
     echo $! >"$PIDFILE"
