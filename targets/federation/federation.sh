@@ -53,7 +53,7 @@ start() {
             --dns-port 53 --push-port 10095 --relay "$REF_DOMAIN=$REF_IP" --relay "$PEER_DOMAIN=$PEER_IP" \
             --txt "$(peer_dkim)" --txt "$ref_dkim" >"$STATE/dns.log" 2>&1 </dev/null &
         echo $! >"$STATE/dns.pid"
-        for _ in $(seq 1 50); do grep -q "fixture DNS on" "$STATE/dns.log" && break; sleep 0.2; done
+        for _ in $(seq 1 300); do grep -q "fixture DNS on" "$STATE/dns.log" && break; sleep 0.2; done
         grep -q "fixture DNS on" "$STATE/dns.log" || { cat "$STATE/dns.log" >&2; die "the DNS server did not start"; }
     fi
     "$PEER_KIT/peer.sh" route "$REF_DOMAIN" "$REF_IP" >/dev/null
