@@ -49,12 +49,27 @@ start() {
     local ref_dkim; ref_dkim=$(REF_DOMAIN=$REF_DOMAIN "$ROOT/targets/reference-relay/reference-relay.sh" dkim-txt)
     if ! dns_running; then
         ip -4 -o addr show dev lo | grep -q "inet $DNS_IP/" || ip addr add "$DNS_IP/32" dev lo
+        # emptied here, not by the child's redirection: that runs later, and a poll could read the last run's line
+        : >"$STATE/dns.log"
         setsid "$JAVA_HOME/bin/java" -cp "$world" org.relaycert.fixtures.world.ServicesMain --bind "$DNS_IP" \
             --dns-port 53 --push-port 10095 --relay "$REF_DOMAIN=$REF_IP" --relay "$PEER_DOMAIN=$PEER_IP" \
             --txt "$(peer_dkim)" --txt "$ref_dkim" >"$STATE/dns.log" 2>&1 </dev/null &
-        echo $! >"$STATE/dns.pid"
-        for _ in $(seq 1 300); do grep -q "fixture DNS on" "$STATE/dns.log" && break; sleep 0.2; done
-        grep -q "fixture DNS on" "$STATE/dns.log" || { cat "$STATE/dns.log" >&2; die "the DNS server did not start"; }
+        local pid=$! waited=0
+        echo "$pid" >"$STATE/dns.pid"
+        # a JVM with WireMock inside starts slowly on a busy machine: wait while it lives, up to 3 minutes
+        until grep -q "fixture DNS on" "$STATE/dns.log"; do
+            if ! kill -0 "$pid" 2>/dev/null; then
+                cat "$STATE/dns.log" >&2
+                die "the DNS server (pid $pid) exited during start"
+            fi
+            if (( waited >= 1800 )); then
+                cat "$STATE/dns.log" >&2
+                die "the DNS server (pid $pid) did not answer within 180 s"
+            fi
+            sleep 0.1
+            waited=$((waited + 1))
+        done
+        log "DNS server up after $((waited / 10)) s"
     fi
     "$PEER_KIT/peer.sh" route "$REF_DOMAIN" "$REF_IP" >/dev/null
     log "started: $REF_DOMAIN ($REF_IP) <-> $PEER_DOMAIN ($PEER_IP), DNS $DNS_IP:53"
