@@ -180,8 +180,8 @@ class AccountChecks {
     @DisplayName("ACC-06 POST /new returns working credentials")
     void newEndpointReturnsWorkingAccount(Target t, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
-        RelayHttps.Answer r = RelayHttps.send(relay.https(), t.trust(), RelayHttps.Request.of("POST", "/new"),
-                AnswerTimeout.connect(), AnswerTimeout.answer());
+        RelayHttps.Answer r = NewEndpointRetry.post(() -> RelayHttps.send(relay.https(), t.trust(),
+                RelayHttps.Request.of("POST", "/new"), AnswerTimeout.connect(), AnswerTimeout.answer()), ev);
         ev.line("POST " + RelayHttps.url(relay.https(), "/new") + " -> " + r.statusCode() + " " + r.header("content-type").orElse(""));
         assertThat(r.statusCode()).as("status of POST /new").isEqualTo(200);
         JsonNode json = new ObjectMapper().readTree(r.body());

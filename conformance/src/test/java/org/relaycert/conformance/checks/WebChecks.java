@@ -88,14 +88,7 @@ class WebChecks {
     @RequirementId("WEB-02")
     @DisplayName("WEB-02 POST /new answers JSON with email and password of the documented shape")
     void newAnswersDocumentedJson(Target t, Evidence ev) throws Exception {
-        RelayHttps.Answer r = fetch(t, "POST", "/new", ev);
-        // chatmail limits /new per client (2/s, burst 5); a suite that made accounts just before waits its turn.
-        for (int attempt = 1; r.statusCode() == 503 && attempt <= 5; attempt++) {
-            long wait = Math.min(5, r.header("retry-after").filter(v -> v.matches("\\d{1,3}")).map(Long::parseLong).orElse(1L));
-            ev.line("503 from the /new rate limit; retrying after " + wait + " s");
-            Thread.sleep(wait * 1000);
-            r = fetch(t, "POST", "/new", ev);
-        }
+        RelayHttps.Answer r = NewEndpointRetry.post(() -> fetch(t, "POST", "/new", ev), ev);
         assertThat(r.statusCode()).as("POST /new status").isEqualTo(200);
         assertThat(r.header("content-type").orElse("")).as("content type of /new")
                 .startsWith("application/json");
