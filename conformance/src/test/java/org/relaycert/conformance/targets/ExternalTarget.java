@@ -44,26 +44,23 @@ public final class ExternalTarget implements Target {
 
     /** {@code chatmail.bind}: the address every client connection starts from; empty: the system's choice. */
     public static Optional<InetAddress> sourceAddress(Function<String, Optional<String>> settings) {
-        return address(settings, "chatmail.bind");
+        return settings.apply("chatmail.bind").map(a -> address("chatmail.bind", a));
     }
 
     /** {@code chatmail.flood.bind=A,B,...}: further addresses of this machine that connection floods start from. */
     @Override
     public java.util.List<InetAddress> floodSources() {
         return settings.apply("chatmail.flood.bind").map(v -> java.util.Arrays.stream(v.split(","))
-                .map(String::strip).filter(a -> !a.isEmpty())
-                .map(a -> address(k -> Optional.of(a), "chatmail.flood.bind").orElseThrow()).toList())
+                .map(String::strip).filter(a -> !a.isEmpty()).map(a -> address("chatmail.flood.bind", a)).toList())
                 .orElse(java.util.List.of());
     }
 
-    private static Optional<InetAddress> address(Function<String, Optional<String>> settings, String key) {
-        return settings.apply(key).map(String::strip).map(a -> {
-            try {
-                return InetAddress.getByName(a);
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException("-D" + key + "=" + a + ": not an address of this machine", e);
-            }
-        });
+    private static InetAddress address(String key, String value) {
+        try {
+            return InetAddress.getByName(value.strip());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("-D" + key + "=" + value + ": not an address of this machine", e);
+        }
     }
 
     /** A relative path is read from the project root, where the Maven command runs, not the module's folder. */
