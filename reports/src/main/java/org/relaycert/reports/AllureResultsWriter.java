@@ -20,13 +20,16 @@ import java.util.function.Supplier;
  * Writes an Allure 2 results directory: one {@code <uuid>-result.json} per check, its evidence as
  * {@code <uuid>-attachment.txt}, and {@code environment.properties} naming the target.
  *
- * <p>Status mapping: pass -> passed, fail -> failed, not observable -> skipped, error -> broken.
+ * <p>Status mapping: pass -> passed, fail -> failed, not observable and precondition failed -> skipped (the rule
+ * was not judged, as a failed JUnit assumption), error -> broken. A precondition failure's message starts with
+ * "precondition failed: " so it stays apart from a not-observable one.
  * Labels: epic = area, severity critical (MUST) or normal (SHOULD), tag = requirement id and level.
  * The model keeps durations, not start times, so checks are laid end to end from the run's start.
  */
 public final class AllureResultsWriter {
 
     public static final String DIRECTORY = "allure-results";
+    static final String PRECONDITION_PREFIX = "precondition failed: ";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final Supplier<UUID> uuids;
@@ -100,7 +103,9 @@ public final class AllureResultsWriter {
         node.put("description", req.statement() + "\n\nSource: " + req.source());
         node.put("status", status(check.verdict()));
         ObjectNode details = node.putObject("statusDetails");
-        if (check.reason() != null) {
+        if (check.verdict() == Verdict.PRECONDITION_FAILED) {
+            details.put("message", PRECONDITION_PREFIX + (check.reason() == null ? "" : check.reason()));
+        } else if (check.reason() != null) {
             details.put("message", check.reason());
         }
         node.put("stage", "finished");
@@ -127,7 +132,7 @@ public final class AllureResultsWriter {
         return switch (verdict) {
             case PASS -> "passed";
             case FAIL -> "failed";
-            case NOT_OBSERVABLE -> "skipped";
+            case NOT_OBSERVABLE, PRECONDITION_FAILED -> "skipped";
             case ERROR -> "broken";
         };
     }

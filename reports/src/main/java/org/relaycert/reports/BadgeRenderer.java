@@ -3,18 +3,19 @@ package org.relaycert.reports;
 import java.util.Locale;
 
 /**
- * Renders {@code badge.svg}, a flat shields-style badge such as "chatmail | 97% MUST".
+ * Renders {@code badge.svg}, a flat shields-style badge such as "chatmail | partial 61/70 MUST".
  *
- * <p>The message is the MUST score rounded down (one failure never shows 100%). Colour: bright green when
- * compliant, yellow-green when only SHOULD requirements failed, orange when MUST failed at 90% or more, red
- * below that; grey "no verdict" when no MUST requirement could be scored.
+ * <p>The message is the overall verdict's words, then MUST requirements passed of the catalogue's MUST total (not
+ * judged ones count in the total, never as passed). Colour: bright green compliant, yellow-green compliant with
+ * warnings (a SHOULD failed), yellow partial (a MUST not judged, none failed), red not compliant; grey when no MUST
+ * was judged at all, and grey "no verdict" when the report has no MUST requirement.
  */
 public final class BadgeRenderer {
 
     public static final String FILE_NAME = "badge.svg";
     static final String BRIGHT_GREEN = "#44cc11";
     static final String YELLOW_GREEN = "#a4a61d";
-    static final String ORANGE = "#fe7d37";
+    static final String YELLOW = "#dfb317";
     static final String RED = "#e05d44";
     static final String GREY = "#9f9f9f";
     private static final String LABEL_COLOUR = "#555555";
@@ -24,19 +25,20 @@ public final class BadgeRenderer {
     public record Badge(String label, String message, String colour) {
     }
 
-    /** Decides the badge's words and colour from the report. */
+    /** Decides the badge's words and colour from the report's headline. */
     public Badge badgeFor(ComplianceReport report) {
-        Tally must = report.summary().level(Level.MUST);
-        if (must.score().isEmpty()) {
+        Headline headline = report.headline();
+        Tally must = headline.must();
+        if (must.total() == 0) {
             return new Badge("chatmail", "no verdict", GREY);
         }
-        int percent = must.scorePercent();
-        String colour = switch (report.overall()) {
+        String colour = must.judged() == 0 ? GREY : switch (headline.overall()) {
             case COMPLIANT -> BRIGHT_GREEN;
             case COMPLIANT_WITH_WARNINGS -> YELLOW_GREEN;
-            case NOT_COMPLIANT -> percent >= 90 ? ORANGE : RED;
+            case PARTIAL -> YELLOW;
+            case NOT_COMPLIANT -> RED;
         };
-        return new Badge("chatmail", percent + "% MUST", colour);
+        return new Badge("chatmail", headline.overall().label() + " " + must.pass() + "/" + must.total() + " MUST", colour);
     }
 
     public String render(ComplianceReport report) {

@@ -68,22 +68,55 @@ public record ComplianceReport(
         return Summary.of(outcomes());
     }
 
-    /** Checks of MUST requirements that failed or errored. */
+    /** The overall verdict with its counts: what every rendering puts at the top. */
+    public Headline headline() {
+        return summary().headline();
+    }
+
+    /** Checks of MUST requirements that failed or errored (the checks that fail a default build). */
     public List<CheckResult> mustFailures() {
         return failures(Level.MUST);
     }
 
-    /** Checks of SHOULD requirements that failed or errored. */
+    /** Checks of SHOULD requirements that failed or errored (the checks that also fail a strict build). */
     public List<CheckResult> shouldFailures() {
         return failures(Level.SHOULD);
     }
 
-    /** Checks the suite could not observe. */
-    public List<CheckResult> notObservable() {
-        return results.stream().filter(r -> r.verdict() == Verdict.NOT_OBSERVABLE).toList();
+    /** Checks of one level that ended with one verdict, in run order. */
+    public List<CheckResult> checks(Level level, Verdict verdict) {
+        return results.stream().filter(r -> r.requirement().level() == level && r.verdict() == verdict).toList();
     }
 
-    /** Sensitivity rows whose broken variant went unnoticed (or whose reference did not pass). */
+    /** Checks of any level that ended with one verdict, in run order. */
+    public List<CheckResult> checks(Verdict verdict) {
+        return results.stream().filter(r -> r.verdict() == verdict).toList();
+    }
+
+    /** Checks the suite could not observe. */
+    public List<CheckResult> notObservable() {
+        return checks(Verdict.NOT_OBSERVABLE);
+    }
+
+    /** Checks whose situation the suite could not set up. */
+    public List<CheckResult> preconditionFailures() {
+        return checks(Verdict.PRECONDITION_FAILED);
+    }
+
+    /** Checks where the suite broke. */
+    public List<CheckResult> errors() {
+        return checks(Verdict.ERROR);
+    }
+
+    /** MUST requirements that this run did not judge (folded verdict other than PASS and FAIL, or not run). */
+    public List<Requirement> mustNotJudged() {
+        return outcomes().stream()
+                .filter(o -> o.requirement().level() == Level.MUST && !o.verdict().map(Verdict::isJudged).orElse(false))
+                .map(RequirementOutcome::requirement)
+                .toList();
+    }
+
+    /** Sensitivity rows not caught by the rule's own assertion (missed, precondition failed, reference not passed). */
     public List<SensitivityResult> uncaught() {
         return sensitivity.stream().filter(s -> !s.caught()).toList();
     }
@@ -91,19 +124,26 @@ public record ComplianceReport(
     /**
      * Whether the run should fail a CI build: any MUST failure or error, any sensitivity row not caught
      * (the suite cannot be trusted), and in strict mode also any SHOULD failure or error.
+     * The same as {@code failsBuild(strict, false)}.
      */
     public boolean failsBuild(boolean strict) {
+        return failsBuild(strict, false);
+    }
+
+    /**
+     * {@link #failsBuild(boolean)}, and with {@code requireAll} (release gating, {@code -Dchatmail.require-all=true})
+     * also when any MUST requirement was not judged: a PARTIAL run fails.
+     */
+    public boolean failsBuild(boolean strict, boolean requireAll) {
         return !mustFailures().isEmpty()
                 || !uncaught().isEmpty()
-                || (strict && !shouldFailures().isEmpty());
+                || (strict && !shouldFailures().isEmpty())
+                || (requireAll && summary().mustNotJudged() > 0);
     }
 
     /** The headline verdict about the target (the sensitivity self-test is about the suite, not the target). */
     public OverallVerdict overall() {
-        if (!mustFailures().isEmpty()) {
-            return OverallVerdict.NOT_COMPLIANT;
-        }
-        return shouldFailures().isEmpty() ? OverallVerdict.COMPLIANT : OverallVerdict.COMPLIANT_WITH_WARNINGS;
+        return headline().overall();
     }
 
     private List<CheckResult> failures(Level level) {

@@ -69,7 +69,8 @@ public record ExpectedVerdicts(String source, Map<String, Expected> byId) {
                 verdict = Verdict.valueOf(cols[1].strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(source + ":" + number + ": unknown verdict '" + cols[1].strip()
-                        + "' (one of PASS, FAIL, NOT_OBSERVABLE, ERROR)");
+                        + "' (one of " + java.util.Arrays.stream(Verdict.values()).map(Verdict::name)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")");
             }
             String reason = cols.length > 2 ? cols[2].strip() : "";
             if (verdict != Verdict.PASS && reason.isEmpty()) {

@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.OptionalDouble;
 
-/** Number, duration and score formatting shared by the text renderers; locale independent. */
+/** Number and duration formatting shared by the text renderers; locale independent. */
 final class Formats {
 
     private Formats() {
@@ -61,17 +60,5 @@ final class Formats {
         }
         long seconds = duration.toSeconds();
         return (seconds / 60) + " min " + (seconds % 60) + " s";
-    }
-
-    /** "97%" or an en dash when nothing was scored. */
-    static String percent(Tally tally) {
-        int p = tally.scorePercent();
-        return p < 0 ? "\u2013" : p + "%";
-    }
-
-    /** The score in [0, 100] for bar widths; 0 when there is no score. */
-    static double percentExact(Tally tally) {
-        OptionalDouble score = tally.score();
-        return score.isPresent() ? score.getAsDouble() * 100.0 : 0.0;
     }
 }

@@ -17,7 +17,8 @@ final class HtmlStyle {
             .overall { display: inline-block; padding: 4px 12px; border-radius: 4px; color: #fff; font-weight: 600;
                        margin-top: 10px; }
             .overall.compliant { background: var(--pass); } .overall.compliant-with-warnings { background: #b26a00; }
-            .overall.not-compliant { background: var(--fail); }
+            .overall.not-compliant { background: var(--fail); } .overall.partial { background: #8a6d00; }
+            ul.headline { list-style: none; padding: 0; margin: 8px 0 0; font-weight: 600; }
             table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
             th, td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
             th { background: var(--bg); font-weight: 600; } td.num, th.num { text-align: right; }
@@ -25,10 +26,10 @@ final class HtmlStyle {
                     color: #fff; font-size: .85em; font-weight: 600; white-space: nowrap; }
             .v-pass { background: var(--pass); } .v-fail { background: var(--fail); } .v-error { background: var(--error); }
             .v-not-observable { background: var(--nobs); } .v-not-run { background: var(--notrun); }
-            .bar { position: relative; height: 14px; width: 140px; background: #eceff1; border-radius: 3px;
-                   display: inline-block; vertical-align: middle; margin-right: 6px; overflow: hidden; }
-            .bar > span { position: absolute; left: 0; top: 0; bottom: 0; background: var(--pass); }
-            .bar.low > span { background: var(--fail); } .bar.mid > span { background: #e08a00; }
+            .v-precondition-failed { background: #b26a00; }
+            .bar { height: 14px; width: 140px; background: #d5dade; border-radius: 3px; display: inline-flex;
+                   vertical-align: middle; margin-right: 6px; overflow: hidden; }
+            .bar > .p { background: var(--pass); } .bar > .f { background: var(--fail); }
             .source, .small { color: var(--muted); font-size: .85em; }
             .reason { white-space: pre-wrap; }
             pre { background: var(--bg); border: 1px solid var(--line); padding: 8px; overflow-x: auto;

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Reads a {@code compliance-report.json} back into the model, e.g. to re-render a published report.
- * Derived fields (summary, overall, figureStats, requirement-level evidence) are ignored: they are
- * recomputed from the checks. Durations come back at millisecond precision.
+ * Derived fields (summary and its headline, overall, failsBuild, figureStats, requirement-level evidence, a
+ * sensitivity row's status, sensitivitySummary) are ignored: they are recomputed from the checks. Reads every
+ * schema 1.x: 1.2 only added fields and the {@code PRECONDITION_FAILED} verdict. Durations come back at millisecond precision.
  */
 public final class JsonReportReader {
 
@@ -42,7 +43,7 @@ public final class JsonReportReader {
                 catalogue.add(req);
             }
             for (JsonNode c : r.path("checks")) {
-                CheckResult check = new CheckResult(req, text(c, "displayName"), Verdict.valueOf(text(c, "verdict")),
+                CheckResult check = new CheckResult(req, text(c, "displayName"), verdict(c, "verdict"),
                         c.path("reason").isNull() ? null : c.path("reason").asText(null),
                         strings(c.path("evidence")), figures(c.path("figures")),
                         Duration.ofMillis(c.path("durationMs").asLong()));
@@ -53,8 +54,8 @@ public final class JsonReportReader {
         List<SensitivityResult> sensitivity = new ArrayList<>();
         for (JsonNode s : root.path("sensitivity")) {
             sensitivity.add(new SensitivityResult(text(s, "variant"), s.path("variantDescription").asText(""),
-                    text(s, "requirementId"), Verdict.valueOf(text(s, "onVariant")),
-                    Verdict.valueOf(text(s, "onReference")), s.path("caught").asBoolean()));
+                    text(s, "requirementId"), verdict(s, "onVariant"), verdict(s, "onReference"),
+                    s.path("caught").asBoolean()));
         }
         return new ComplianceReport(text(root, "target"), text(root, "relaycertVersion"),
                 Instant.parse(text(root, "started")), Instant.parse(text(root, "finished")),
@@ -67,6 +68,15 @@ public final class JsonReportReader {
             throw new IllegalArgumentException("compliance report: missing text field '" + field + "'");
         }
         return value.asText();
+    }
+
+    private static Verdict verdict(JsonNode node, String field) {
+        String name = text(node, field);
+        try {
+            return Verdict.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("compliance report: unknown verdict '" + name + "' in '" + field + "'", e);
+        }
     }
 
     private static List<String> strings(JsonNode array) {

@@ -16,7 +16,7 @@ import java.util.Map;
 public final class JsonReportRenderer {
 
     /** Bump the minor for added fields, the major for removed or changed ones. */
-    public static final String SCHEMA_VERSION = "1.1";
+    public static final String SCHEMA_VERSION = "1.2";
     public static final String FILE_NAME = "compliance-report.json";
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -43,6 +43,7 @@ public final class JsonReportRenderer {
         ObjectNode failsBuild = root.putObject("failsBuild");
         failsBuild.put("default", report.failsBuild(false));
         failsBuild.put("strict", report.failsBuild(true));
+        failsBuild.put("requireAll", report.failsBuild(false, true));
         root.set("summary", summary(report.summary()));
 
         List<Requirement> catalogue = report.catalogue();
@@ -52,12 +53,14 @@ public final class JsonReportRenderer {
         }
         ArrayNode sensitivity = root.putArray("sensitivity");
         report.sensitivity().forEach(s -> sensitivity.add(sensitivityRow(s)));
+        root.set("sensitivitySummary", sensitivitySummary(SensitivityTally.of(report.sensitivity())));
         FederationMatrixTables.json(root, FederationMatrix.of(report));
         return root;
     }
 
     private ObjectNode summary(Summary summary) {
         ObjectNode node = mapper.createObjectNode();
+        node.set("headline", headline(summary.headline()));
         node.set("all", tally(summary.all()));
         node.set("levels", levels(summary.byLevel()));
         ArrayNode areas = node.putArray("areas");
@@ -69,6 +72,34 @@ public final class JsonReportRenderer {
         }
         ArrayNode unchecked = node.putArray("unchecked");
         summary.unchecked().forEach(unchecked::add);
+        return node;
+    }
+
+    private ObjectNode headline(Headline headline) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("overall", headline.overall().name());
+        node.put("text", headline.text());
+        node.put("mustNotJudged", headline.mustNotJudged());
+        ObjectNode levels = node.putObject("levels");
+        for (Level level : Level.values()) {
+            Tally t = headline.level(level);
+            ObjectNode l = levels.putObject(level.name());
+            l.put("passed", t.pass());
+            l.put("failed", t.fail());
+            l.put("notJudged", t.notJudged());
+            l.put("total", t.total());
+        }
+        return node;
+    }
+
+    private ObjectNode sensitivitySummary(SensitivityTally t) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("variants", t.variants());
+        node.put("rows", t.rows());
+        node.put("caught", t.caught());
+        node.put("preconditionFailed", t.preconditionFailed());
+        node.put("referenceNotPassed", t.referenceNotPassed());
+        node.put("missed", t.missed());
         return node;
     }
 
@@ -88,6 +119,8 @@ public final class JsonReportRenderer {
         node.put("notObservable", tally.notObservable());
         node.put("error", tally.error());
         node.put("notRun", tally.notRun());
+        node.put("preconditionFailed", tally.preconditionFailed());
+        node.put("notJudged", tally.notJudged());
         if (tally.score().isPresent()) {
             node.put("score", tally.score().getAsDouble());
         } else {
@@ -143,6 +176,7 @@ public final class JsonReportRenderer {
         node.put("onVariant", s.onVariant().name());
         node.put("onReference", s.onReference().name());
         node.put("caught", s.caught());
+        node.put("status", s.status().name());
         return node;
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Renders {@code compliance-report.md} for CI logs and job summaries: headline, summary and area tables,
- * failures with reasons, what could not be observed or was not run, figure percentiles and the sensitivity
+ * failures, suite errors and failed preconditions with reasons, what could not be observed or was not run, figure percentiles and the sensitivity
  * table. Cell text is escaped so server output cannot break a table or inject markup.
  */
 public final class MarkdownReportRenderer {
@@ -14,29 +14,36 @@ public final class MarkdownReportRenderer {
 
     public String render(ComplianceReport report) {
         Summary summary = report.summary();
+        Headline headline = summary.headline();
         StringBuilder md = new StringBuilder(4096);
         md.append("# chatmail compliance: ").append(cell(report.target())).append("\n\n")
-                .append("**Overall: ").append(report.overall().label()).append("**")
-                .append(report.failsBuild(false) ? " (fails the build)" : "").append("  \n")
-                .append("relaycert ").append(cell(report.relaycertVersion())).append(", run ")
+                .append("**Overall: ").append(headline.text()).append("**")
+                .append(report.failsBuild(false) ? " (fails the build)" : "").append("  \n");
+        for (Level level : Level.values()) {
+            md.append(headline.levelText(level)).append("  \n");
+        }
+        md.append("relaycert ").append(cell(report.relaycertVersion())).append(", run ")
                 .append(DateTimeFormatter.ISO_INSTANT.format(report.started())).append(", ")
                 .append(Formats.duration(report.duration())).append("\n\n");
 
-        md.append("## Summary\n\n| Level | Score | Pass | Fail | Error | Not observable | Not run | Total |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("## Summary\n\n| Level | Passed / failed / not judged").append(COUNT_HEADERS).append('\n')
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Level level : Level.values()) {
             Tally t = summary.level(level);
-            md.append("| ").append(level.name()).append(" | ").append(score(t)).append(counts(t)).append('\n');
+            md.append("| ").append(level.name()).append(" | ").append(t.headline()).append(counts(t)).append('\n');
         }
-        md.append("\n## Areas\n\n| Area | MUST | SHOULD | Pass | Fail | Error | Not observable | Not run | Total |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("\n## Areas\n\nMUST and SHOULD: passed / failed / not judged of the level's total in the area.\n\n")
+                .append("| Area | MUST | SHOULD").append(COUNT_HEADERS).append('\n')
+                .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (AreaSummary area : summary.areas()) {
-            md.append("| ").append(cell(area.area())).append(" | ").append(score(area.level(Level.MUST))).append(" | ")
-                    .append(score(area.level(Level.SHOULD))).append(counts(area.all())).append('\n');
+            md.append("| ").append(cell(area.area())).append(" | ").append(shortCell(area.level(Level.MUST))).append(" | ")
+                    .append(shortCell(area.level(Level.SHOULD))).append(counts(area.all())).append('\n');
         }
 
-        failures(md, "MUST failures", report.mustFailures());
-        failures(md, "SHOULD failures", report.shouldFailures());
+        checks(md, "MUST failures", report.checks(Level.MUST, Verdict.FAIL));
+        checks(md, "SHOULD failures", report.checks(Level.SHOULD, Verdict.FAIL));
+        checks(md, "Suite errors", report.errors());
+        checks(md, "Preconditions failed", report.preconditionFailures());
         notObservable(md, report.notObservable());
         notRun(md, report.unchecked());
         figures(md, report.outcomes());
@@ -45,16 +52,19 @@ public final class MarkdownReportRenderer {
         return md.toString();
     }
 
-    private static void failures(StringBuilder md, String title, List<CheckResult> failures) {
-        md.append("\n## ").append(title).append(" (").append(failures.size()).append(")\n\n");
-        if (failures.isEmpty()) {
+    private static final String COUNT_HEADERS =
+            " | Pass | Fail | Precondition failed | Not observable | Error | Not run | Total |";
+
+    private static void checks(StringBuilder md, String title, List<CheckResult> checks) {
+        md.append("\n## ").append(title).append(" (").append(checks.size()).append(")\n\n");
+        if (checks.isEmpty()) {
             md.append("None.\n");
             return;
         }
-        md.append("| ID | Check | Verdict | Reason |\n|---|---|---|---|\n");
-        for (CheckResult f : failures) {
-            md.append("| ").append(cell(f.requirement().id())).append(" | ").append(cell(f.displayName())).append(" | ")
-                    .append(Html.verdictLabel(f.verdict().name())).append(" | ").append(cell(f.reason())).append(" |\n");
+        md.append("| ID | Level | Check | Reason |\n|---|---|---|---|\n");
+        for (CheckResult c : checks) {
+            md.append("| ").append(cell(c.requirement().id())).append(" | ").append(c.requirement().level().name())
+                    .append(" | ").append(cell(c.displayName())).append(" | ").append(cell(c.reason())).append(" |\n");
         }
     }
 
@@ -109,24 +119,27 @@ public final class MarkdownReportRenderer {
             md.append("Not run.\n");
             return;
         }
-        long caught = rows.stream().filter(SensitivityResult::caught).count();
-        md.append(caught).append(" of ").append(rows.size()).append(" variants caught.\n\n")
+        md.append(SensitivityTally.of(rows).text()).append(" A row is caught only when its check FAILs on the variant")
+                .append(" and PASSes on the reference.\n\n")
                 .append("| Variant | Requirement | On variant | On reference | Caught |\n|---|---|---|---|---|\n");
         for (SensitivityResult s : rows) {
+            SensitivityResult.Status status = s.status();
             md.append("| ").append(cell(s.variant())).append(" | ").append(cell(s.requirementId())).append(" | ")
-                    .append(Html.verdictLabel(s.onVariant().name())).append(" | ")
-                    .append(Html.verdictLabel(s.onReference().name())).append(" | ")
-                    .append(s.caught() ? "yes" : "**no**").append(" |\n");
+                    .append(s.onVariant().label()).append(" | ").append(s.onReference().label()).append(" | ")
+                    .append(status == SensitivityResult.Status.CAUGHT ? "yes"
+                            : status == SensitivityResult.Status.MISSED ? "**no**" : "**no**: " + status.label())
+                    .append(" |\n");
         }
     }
 
-    private static String score(Tally t) {
-        return t.score().isEmpty() ? "\u2013" : Formats.percent(t) + " (" + t.pass() + "/" + t.scored() + ")";
+    /** "1 / 0 / 2 of 3": passed / failed / not judged of the total; an en dash when the slice is empty. */
+    private static String shortCell(Tally t) {
+        return t.total() == 0 ? "\u2013" : t.pass() + " / " + t.fail() + " / " + t.notJudged() + " of " + t.total();
     }
 
     private static String counts(Tally t) {
-        return " | " + t.pass() + " | " + t.fail() + " | " + t.error() + " | " + t.notObservable() + " | "
-                + t.notRun() + " | " + t.total() + " |";
+        return " | " + t.pass() + " | " + t.fail() + " | " + t.preconditionFailed() + " | " + t.notObservable() + " | "
+                + t.error() + " | " + t.notRun() + " | " + t.total() + " |";
     }
 
     /**

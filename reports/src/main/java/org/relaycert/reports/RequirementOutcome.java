@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
  * One requirement together with every check that ran for it.
  * A requirement with no checks was not run; its verdict is empty and it is named {@value #NOT_RUN}.
  *
- * <p>Several checks fold into one verdict, worst first: FAIL, ERROR, NOT_OBSERVABLE, PASS. A requirement
- * passes only when every check for it passed.
+ * <p>Several checks fold into one verdict, worst first: FAIL, ERROR, PRECONDITION_FAILED, NOT_OBSERVABLE, PASS.
+ * A requirement passes only when every check for it passed, and fails when any check failed.
  */
 public record RequirementOutcome(Requirement requirement, List<CheckResult> checks) {
 

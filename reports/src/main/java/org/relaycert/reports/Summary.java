@@ -58,6 +58,16 @@ public record Summary(Tally all, Map<Level, Tally> byLevel, List<AreaSummary> ar
         return level(level).count(verdict);
     }
 
+    /** The overall verdict and the three numbers per level. */
+    public Headline headline() {
+        return Headline.of(this);
+    }
+
+    /** MUST requirements not judged (not observable, precondition failed, error, not run). */
+    public int mustNotJudged() {
+        return level(Level.MUST).notJudged();
+    }
+
     /** The summary of one area, if the report has it. */
     public java.util.Optional<AreaSummary> area(String area) {
         return areas.stream().filter(a -> a.area().equals(area)).findFirst();

@@ -38,6 +38,21 @@ class AllureResultsWriterTest {
     }
 
     @Test
+    void preconditionFailedIsSkippedWithItsOwnMessage() throws Exception {
+        ComplianceReport report = SampleReports.with(List.of(new CheckResult(SampleReports.LAT_02, "idle wakes",
+                Verdict.PRECONDITION_FAILED, "test mail refused at submission: 523", List.of(), Map.of(),
+                java.time.Duration.ofMillis(5))), List.of());
+
+        new AllureResultsWriter(sequentialUuids()).write(report, dir);
+
+        JsonNode result = results().get("idle wakes");
+        assertThat(result.get("status").asText()).isEqualTo("skipped");
+        assertThat(result.at("/statusDetails/message").asText())
+                .isEqualTo("precondition failed: test mail refused at submission: 523");
+        assertThat(AllureResultsWriter.status(Verdict.PRECONDITION_FAILED)).isEqualTo("skipped");
+    }
+
+    @Test
     void labelsNameAreaSeverityAndRequirement() throws Exception {
         new AllureResultsWriter(sequentialUuids()).write(SampleReports.full(), dir);
 

@@ -14,42 +14,51 @@ class BadgeRendererTest {
     private final BadgeRenderer renderer = new BadgeRenderer();
 
     @Test
-    void compliantIsBrightGreenHundredPercent() {
-        ComplianceReport report = SampleReports.with(List.of(SampleReports.result(SampleReports.ACC_01, Verdict.PASS),
-                SampleReports.result(SampleReports.ENC_02, Verdict.NOT_OBSERVABLE)), List.of());
+    void compliantIsBrightGreenWithEveryMustPassed() {
+        ComplianceReport report = SampleReports.with(SampleReports.allMustsPassBut(
+                SampleReports.result(SampleReports.LAT_01, Verdict.NOT_OBSERVABLE)), List.of());
 
         assertThat(renderer.badgeFor(report))
-                .isEqualTo(new BadgeRenderer.Badge("chatmail", "100% MUST", BadgeRenderer.BRIGHT_GREEN));
+                .isEqualTo(new BadgeRenderer.Badge("chatmail", "compliant 5/5 MUST", BadgeRenderer.BRIGHT_GREEN));
     }
 
     @Test
     void shouldFailureTurnsYellowGreen() {
-        ComplianceReport report = SampleReports.with(List.of(SampleReports.result(SampleReports.ACC_01, Verdict.PASS),
+        ComplianceReport report = SampleReports.with(SampleReports.allMustsPassBut(
                 SampleReports.result(SampleReports.ACC_02, Verdict.FAIL)), List.of());
 
-        assertThat(renderer.badgeFor(report).colour()).isEqualTo(BadgeRenderer.YELLOW_GREEN);
-        assertThat(renderer.badgeFor(report).message()).isEqualTo("100% MUST");
+        assertThat(renderer.badgeFor(report)).isEqualTo(
+                new BadgeRenderer.Badge("chatmail", "compliant with warnings 5/5 MUST", BadgeRenderer.YELLOW_GREEN));
     }
 
     @Test
-    void mustScoreRoundsDownAndColoursByHowBadItIs() {
-        List<CheckResult> results = new java.util.ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            results.add(SampleReports.result(Requirement.of("X-" + i, Level.MUST, "s", "t"), Verdict.PASS));
-        }
-        results.add(SampleReports.result(SampleReports.ENC_01, Verdict.FAIL));
-        // 32 of 33 is 96.97%: shown as 96%, orange.
-        BadgeRenderer.Badge nearly = renderer.badgeFor(SampleReports.with(results, List.of()));
-        assertThat(nearly).isEqualTo(new BadgeRenderer.Badge("chatmail", "96% MUST", BadgeRenderer.ORANGE));
+    void notJudgedMustsSayPartialAndNeverCountAsPassed() {
+        ComplianceReport report = SampleReports.with(List.of(SampleReports.result(SampleReports.ACC_01, Verdict.PASS),
+                SampleReports.result(SampleReports.ENC_02, Verdict.NOT_OBSERVABLE)), List.of());
 
+        assertThat(renderer.badgeFor(report))
+                .isEqualTo(new BadgeRenderer.Badge("chatmail", "partial 1/5 MUST", BadgeRenderer.YELLOW));
+    }
+
+    @Test
+    void mustFailureIsRedNotCompliant() {
         assertThat(renderer.badgeFor(SampleReports.full()))
-                .isEqualTo(new BadgeRenderer.Badge("chatmail", "25% MUST", BadgeRenderer.RED));
+                .isEqualTo(new BadgeRenderer.Badge("chatmail", "not compliant 1/5 MUST", BadgeRenderer.RED));
     }
 
     @Test
-    void nothingScoredSaysNoVerdict() {
+    void nothingJudgedIsGreyPartial() {
         ComplianceReport report = SampleReports.with(
                 List.of(SampleReports.result(SampleReports.ENC_02, Verdict.NOT_OBSERVABLE)), List.of());
+
+        assertThat(renderer.badgeFor(report))
+                .isEqualTo(new BadgeRenderer.Badge("chatmail", "partial 0/5 MUST", BadgeRenderer.GREY));
+    }
+
+    @Test
+    void noMustRequirementSaysNoVerdict() {
+        ComplianceReport report = new ComplianceReport("t", "v", SampleReports.STARTED, SampleReports.FINISHED,
+                List.of(), List.of(SampleReports.result(SampleReports.ACC_02, Verdict.PASS)), List.of());
 
         assertThat(renderer.badgeFor(report))
                 .isEqualTo(new BadgeRenderer.Badge("chatmail", "no verdict", BadgeRenderer.GREY));
@@ -62,8 +71,8 @@ class BadgeRendererTest {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
-        assertThat(doc.getDocumentElement().getAttribute("aria-label")).isEqualTo("chatmail: 25% MUST");
-        assertThat(svg).contains(">chatmail</text>").contains(">25% MUST</text>").contains("fill=\"" + BadgeRenderer.RED + "\"");
+        assertThat(doc.getDocumentElement().getAttribute("aria-label")).isEqualTo("chatmail: not compliant 1/5 MUST");
+        assertThat(svg).contains(">chatmail</text>").contains(">not compliant 1/5 MUST</text>").contains("fill=\"" + BadgeRenderer.RED + "\"");
     }
 
     @Test

@@ -39,8 +39,10 @@ class HtmlReportRendererTest {
     void headerNamesTargetDateVersionAndOverallVerdict() {
         assertThat(html).contains("<h1>chatmail relay compliance: relay-a.test</h1>")
                 .contains("2026-11-25 17:00:00 UTC").contains("relaycert 0.1.0-SNAPSHOT")
-                .contains("class=\"overall not-compliant\">not compliant</div>")
-                .contains("1 broken relay variant(s) went unnoticed");
+                .contains("class=\"overall not-compliant\">NOT COMPLIANT (2 MUSTs failed)</div>")
+                .contains("<li>MUST: 1 passed, 2 failed, 2 not judged of 5</li>")
+                .contains("<li>SHOULD: 1 passed, 1 failed, 1 not judged of 3</li>")
+                .contains("1 broken relay variant row(s) not caught by the rule's own assertion");
     }
 
     @Test
@@ -56,13 +58,16 @@ class HtmlReportRendererTest {
     }
 
     @Test
-    void showsAreaScoresPerLevelWithBars() {
-        // ACC: MUST 1/1, SHOULD 0/1; ENC MUST 0/2; LAT SHOULD 1/1; PRIV unscored.
-        assertThat(html).contains("<tr><td>ACC</td><td><span class=\"bar\"><span style=\"width:100.0%\"></span></span>100%")
-                .contains("<span class=\"bar low\"><span style=\"width:0.0%\"></span></span>0% <span class=\"small\">(0/1)")
-                .contains("<tr><td>ENC</td><td><span class=\"bar low\"><span style=\"width:0.0%\"></span></span>0%")
-                .contains("<tr><td>PRIV</td><td><span class=\"small\">none</span></td><td><span class=\"small\">not scored");
-        assertThat(html).contains("<tr><td>MUST</td><td><span class=\"bar low\"><span style=\"width:25.0%\"></span></span>25%");
+    void showsPassedFailedAndNotJudgedPerAreaAndLevelWithBars() {
+        // ACC: MUST 1/0/0, SHOULD 0/1/0; ENC MUST 0/2/1; LAT MUST 0/0/1 (error); PRIV SHOULD not run.
+        assertThat(html).contains("<tr><td>ACC</td><td><span class=\"bar\"><span class=\"p\" style=\"width:100.0%\"></span>"
+                        + "<span class=\"f\" style=\"width:0.0%\"></span></span>1 / 0 / 0 <span class=\"small\">of 1</span>")
+                .contains("<tr><td>ENC</td><td><span class=\"bar\"><span class=\"p\" style=\"width:0.0%\"></span>"
+                        + "<span class=\"f\" style=\"width:66.7%\"></span></span>0 / 2 / 1 <span class=\"small\">of 3</span>")
+                .contains("<tr><td>PRIV</td><td><span class=\"small\">none</span></td>");
+        assertThat(html).contains("<tr><td>MUST</td><td><span class=\"bar\"><span class=\"p\" style=\"width:20.0%\"></span>"
+                + "<span class=\"f\" style=\"width:40.0%\"></span></span>1 passed, 2 failed, 2 not judged of 5</td>");
+        assertThat(html).doesNotContain("25%").doesNotContain("not scored");
     }
 
     @Test
@@ -81,8 +86,23 @@ class HtmlReportRendererTest {
 
     @Test
     void sensitivityTableShowsCaughtYesAndNo() {
-        assertThat(html).contains("2 of 3 broken relay variants were caught")
+        assertThat(html).contains("Ran 3 variants in 3 rows: 2 caught by the rule&#39;s own assertion, 0 precondition"
+                        + " failed, 0 reference did not pass, 1 missed.")
                 .contains("<td>accepts-cleartext<div class=\"small\">filtermail disabled</div></td>")
                 .contains("<td class=\"yes\">yes</td>").contains("<td class=\"no\">no</td>");
+    }
+
+    @Test
+    void preconditionFailedHasItsOwnPillAndSensitivityWording() {
+        ComplianceReport report = SampleReports.with(List.of(SampleReports.result(SampleReports.ENC_01,
+                Verdict.PRECONDITION_FAILED)), List.of(SensitivityResult.of("no-accounts", "logins refused", "ENC-01",
+                Verdict.PRECONDITION_FAILED, Verdict.PASS)));
+
+        String page = new HtmlReportRenderer().render(report);
+
+        assertThat(page).contains("<span class=\"pill v-precondition-failed\">precondition failed</span>")
+                .contains("<td class=\"no\">no: precondition failed</td>")
+                .contains("Ran 1 variant in 1 row: 0 caught by the rule&#39;s own assertion, 1 precondition failed")
+                .doesNotContain("<td class=\"yes\">");
     }
 }

@@ -43,12 +43,13 @@ class JsonReportTest {
     void carriesVersionHeaderAndEveryRequirementField() throws Exception {
         JsonNode root = mapper.readTree(new JsonReportRenderer().render(SampleReports.full()));
 
-        assertThat(root.get("schemaVersion").asText()).isEqualTo("1.1");
+        assertThat(root.get("schemaVersion").asText()).isEqualTo("1.2");
         assertThat(root.get("target").asText()).isEqualTo("relay-a.test");
         assertThat(root.get("started").asText()).isEqualTo("2026-11-25T17:00:00Z");
         assertThat(root.get("durationMs").asLong()).isEqualTo(270_000);
         assertThat(root.get("overall").asText()).isEqualTo("NOT_COMPLIANT");
         assertThat(root.at("/failsBuild/default").asBoolean()).isTrue();
+        assertThat(root.at("/failsBuild/requireAll").asBoolean()).isTrue();
 
         JsonNode requirements = root.get("requirements");
         assertThat(requirements).hasSize(8);
@@ -83,7 +84,16 @@ class JsonReportTest {
         assertThat(summary.at("/levels/MUST/fail").asInt()).isEqualTo(2);
         assertThat(summary.at("/levels/MUST/notObservable").asInt()).isEqualTo(1);
         assertThat(summary.at("/levels/MUST/error").asInt()).isEqualTo(1);
-        assertThat(summary.at("/levels/MUST/score").asDouble()).isEqualTo(0.25);
+        assertThat(summary.at("/levels/MUST/notJudged").asInt()).isEqualTo(2);
+        assertThat(summary.at("/levels/MUST/preconditionFailed").asInt()).isZero();
+        assertThat(summary.at("/headline/overall").asText()).isEqualTo("NOT_COMPLIANT");
+        assertThat(summary.at("/headline/text").asText()).isEqualTo("NOT COMPLIANT (2 MUSTs failed)");
+        assertThat(summary.at("/headline/mustNotJudged").asInt()).isEqualTo(2);
+        assertThat(summary.at("/headline/levels/MUST/passed").asInt()).isEqualTo(1);
+        assertThat(summary.at("/headline/levels/MUST/failed").asInt()).isEqualTo(2);
+        assertThat(summary.at("/headline/levels/MUST/notJudged").asInt()).isEqualTo(2);
+        assertThat(summary.at("/headline/levels/MUST/total").asInt()).isEqualTo(5);
+        assertThat(summary.at("/headline/levels/SHOULD/notJudged").asInt()).isEqualTo(1);
         assertThat(summary.at("/levels/SHOULD/notRun").asInt()).isEqualTo(1);
         assertThat(summary.at("/areas/3/area").asText()).isEqualTo("PRIV");
         assertThat(summary.at("/areas/3/levels/SHOULD/score").isNull()).isTrue();
@@ -99,7 +109,58 @@ class JsonReportTest {
         assertThat(sensitivity.get(2).get("variant").asText()).isEqualTo("slow-idle");
         assertThat(sensitivity.get(2).get("onVariant").asText()).isEqualTo("PASS");
         assertThat(sensitivity.get(2).get("caught").asBoolean()).isFalse();
+        assertThat(sensitivity.get(2).get("status").asText()).isEqualTo("MISSED");
         assertThat(sensitivity.get(0).get("caught").asBoolean()).isTrue();
+        assertThat(sensitivity.get(0).get("status").asText()).isEqualTo("CAUGHT");
+    }
+
+    @Test
+    void preconditionFailedRoundTripsWithItsSensitivityRow() throws Exception {
+        ComplianceReport report = SampleReports.with(SampleReports.allMustsPassBut(
+                SampleReports.result(SampleReports.ENC_01, Verdict.PRECONDITION_FAILED),
+                SampleReports.result(SampleReports.ENC_01, Verdict.NOT_OBSERVABLE)),
+                List.of(SensitivityResult.of("no-accounts", "logins refused", "ENC-01", Verdict.PRECONDITION_FAILED,
+                        Verdict.PASS)));
+
+        String json = new JsonReportRenderer().render(report);
+        ComplianceReport back = new JsonReportReader().read(json);
+
+        assertThat(back).isEqualTo(report);
+        assertThat(new JsonReportRenderer().render(back)).isEqualTo(json);
+        JsonNode root = mapper.readTree(json);
+        assertThat(find(root.get("requirements"), "ENC-01").get("verdict").asText()).isEqualTo("PRECONDITION_FAILED");
+        assertThat(root.at("/sensitivity/0/caught").asBoolean()).isFalse();
+        assertThat(root.at("/sensitivity/0/status").asText()).isEqualTo("PRECONDITION_FAILED");
+        assertThat(root.at("/sensitivitySummary/variants").asInt()).isEqualTo(1);
+        assertThat(root.at("/sensitivitySummary/rows").asInt()).isEqualTo(1);
+        assertThat(root.at("/sensitivitySummary/caught").asInt()).isZero();
+        assertThat(root.at("/sensitivitySummary/preconditionFailed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void readsASchema11ReportWithoutTheNewFields() throws Exception {
+        ComplianceReport report = SampleReports.full();
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(new JsonReportRenderer().render(report));
+        root.put("schemaVersion", "1.1");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("failsBuild")).remove("requireAll");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("summary")).remove("headline");
+        root.remove("sensitivitySummary");
+        root.get("sensitivity").forEach(r -> ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove("status"));
+
+        ComplianceReport back = new JsonReportReader().read(mapper.writeValueAsString(root));
+
+        assertThat(back).isEqualTo(report);
+    }
+
+    @Test
+    void readerNamesAnUnknownVerdict() {
+        String json = new JsonReportRenderer().render(SampleReports.with(
+                List.of(SampleReports.result(SampleReports.ACC_01, Verdict.PASS)), List.of()))
+                .replace("\"verdict\" : \"PASS\"", "\"verdict\" : \"MAYBE\"");
+
+        assertThatThrownBy(() -> new JsonReportReader().read(json))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("MAYBE");
     }
 
     @Test

@@ -37,6 +37,6 @@ class ReportWriterTest {
 
         ReportWriter.writeAll(clean, dir);
 
-        assertThat(Files.readString(dir.resolve("badge.svg"))).contains("100% MUST");
+        assertThat(Files.readString(dir.resolve("badge.svg"))).contains("partial 1/5 MUST");
     }
 }
