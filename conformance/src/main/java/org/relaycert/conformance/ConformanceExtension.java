@@ -1,32 +1,27 @@
 package org.relaycert.conformance;
 
-import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
-import org.opentest4j.TestAbortedException;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.relaycert.conformance.catalogue.Catalogue;
+import org.relaycert.conformance.run.CheckRun;
 import org.relaycert.conformance.targets.Target;
 import org.relaycert.conformance.targets.Targets;
+import org.relaycert.conformance.verdict.Verdicts;
+import org.relaycert.reports.CheckResult;
+import org.relaycert.reports.Requirement;
 
 /**
- * Gives checks their {@link Target} and {@link Evidence}, publishes the evidence as report entries
- * (the verdict listener collects them), and turns a failed SHOULD check into an aborted test with a
- * {@value #SHOULD_FAILED} reason unless {@code -Dchatmail.strict=true}, so SHOULD failures are
- * reported as failures without failing the build.
+ * Gives checks their {@link Target} and {@link Evidence}, and hands each finished check to its run's record with
+ * the verdict decided by what it threw ({@link Verdicts}), its evidence lines and figures as they are.
  */
-public final class ConformanceExtension implements ParameterResolver, AfterEachCallback, TestExecutionExceptionHandler {
-    public static final String SHOULD_FAILED = "SHOULD not met: ";
-    public static final String EVIDENCE_KEY = "relaycert.evidence";
-    public static final String FIGURE_PREFIX = "relaycert.figure.";
-    public static final String TARGET_KEY = "relaycert.target";
-    /** Makes SHOULD failures fail the build too (run configuration or system property). */
-    public static final String STRICT = "chatmail.strict";
-    public static final String SENSITIVITY_KEY = "relaycert.sensitivity";
+public final class ConformanceExtension implements ParameterResolver, BeforeEachCallback, AfterEachCallback {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(ConformanceExtension.class);
 
     @Override
@@ -38,42 +33,38 @@ public final class ConformanceExtension implements ParameterResolver, AfterEachC
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext c) {
         if (p.getParameter().getType() == Evidence.class) {
-            return c.getStore(NS).computeIfAbsent("evidence", k -> new Evidence(), Evidence.class);
+            return evidence(c);
         }
         return Targets.forRun(c);
     }
 
     @Override
-    public void afterEach(ExtensionContext c) {
-        if (c.getTestMethod().map(m -> java.util.Arrays.asList(m.getParameterTypes()).contains(
-                org.relaycert.conformance.targets.Target.class)).orElse(false)) {
-            c.publishReportEntry(TARGET_KEY, Targets.forRun(c).name());
-        }
-        Evidence ev = c.getStore(NS).get("evidence", Evidence.class);
-        if (ev == null) {
-            return;
-        }
-        if (!ev.lines().isEmpty()) {
-            c.publishReportEntry(EVIDENCE_KEY, String.join("\n", ev.lines()));
-        }
-        Map<String, String> figures = ev.figures().entrySet().stream().collect(Collectors.toMap(
-                e -> FIGURE_PREFIX + e.getKey(),
-                e -> e.getValue().stream().map(String::valueOf).collect(Collectors.joining(","))));
-        if (!figures.isEmpty()) {
-            c.publishReportEntry(figures);
-        }
+    public void beforeEach(ExtensionContext c) {
+        c.getStore(NS).put("start", Instant.now());
     }
 
+    /** After the check, while its evidence is still in its store (a watcher would see a closed store). */
     @Override
-    public void handleTestExecutionException(ExtensionContext c, Throwable t) throws Throwable {
-        Optional<RequirementId> id = c.getTestMethod().map(m -> m.getAnnotation(RequirementId.class));
-        boolean should = id.flatMap(r -> Catalogue.load().find(r.value()))
-                .map(r -> r.level() == org.relaycert.reports.Level.SHOULD).orElse(false);
-        boolean strict = c.getConfigurationParameter(STRICT).map(Boolean::parseBoolean)
-                .orElse(Boolean.getBoolean(STRICT));
-        if (should && t instanceof AssertionError && !strict) {
-            throw new TestAbortedException(SHOULD_FAILED + t.getMessage(), t);
-        }
-        throw t;
+    public void afterEach(ExtensionContext c) {
+        record(c, c.getExecutionException().orElse(null));
+    }
+
+    private static void record(ExtensionContext c, Throwable thrown) {
+        Optional<Requirement> requirement = c.getTestMethod().map(m -> m.getAnnotation(RequirementId.class))
+                .flatMap(id -> Catalogue.load().find(id.value()));
+        CheckRun.recordOf(c).ifPresent(run -> requirement.ifPresent(req -> {
+            if (c.getTestMethod().map(m -> Arrays.asList(m.getParameterTypes()).contains(Target.class)).orElse(false)) {
+                run.target(Targets.forRun(c).name());
+            }
+            Verdicts.Judgement j = Verdicts.judge(thrown);
+            Evidence ev = evidence(c);
+            Instant start = c.getStore(NS).get("start", Instant.class);
+            Duration took = start == null ? Duration.ZERO : Duration.between(start, Instant.now());
+            run.add(new CheckResult(req, c.getDisplayName(), j.verdict(), j.reason(), ev.lines(), ev.figures(), took));
+        }));
+    }
+
+    private static Evidence evidence(ExtensionContext c) {
+        return c.getStore(NS).computeIfAbsent("evidence", k -> new Evidence(), Evidence.class);
     }
 }

@@ -23,7 +23,7 @@ public enum Verdict {
     PRECONDITION_FAILED;
 
     /** Lower is worse: folds several checks of one requirement, FAIL, ERROR, PRECONDITION_FAILED, NOT_OBSERVABLE, PASS. */
-    int severityRank() {
+    public int severityRank() {
         return switch (this) {
             case FAIL -> 0;
             case ERROR -> 1;

@@ -7,9 +7,15 @@ import org.opentest4j.TestAbortedException;
  * access to the push gateway, ...). Reported as "not observable" with the reason, never as a pass.
  */
 public final class NotObservableException extends TestAbortedException {
-    public static final String PREFIX = "not observable: ";
+    private final String reason;
 
     public NotObservableException(String reason) {
-        super(PREFIX + reason);
+        super("not observable: " + reason);
+        this.reason = reason;
+    }
+
+    /** Why, as the report shows it. */
+    public String reason() {
+        return reason;
     }
 }

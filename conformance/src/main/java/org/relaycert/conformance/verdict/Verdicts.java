@@ -1,52 +1,47 @@
 package org.relaycert.conformance.verdict;
 
-import java.util.Optional;
-import org.junit.platform.engine.TestExecutionResult;
-import org.relaycert.conformance.ConformanceExtension;
 import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.reports.Verdict;
 
 /**
- * How a JUnit outcome becomes a verdict: a failed assertion is a FAIL (the target broke the rule); any
- * other exception is an ERROR (the suite could not judge); an abort is NOT_OBSERVABLE when the check said
- * so, a FAIL when it was a SHOULD failure turned into an abort, and an ERROR otherwise.
+ * How the way a check ended becomes a verdict, decided once by the type of what it threw: nothing is a PASS; an
+ * assertion error (the rule's own assertion) is a FAIL; {@link PreconditionFailed} is PRECONDITION_FAILED;
+ * {@link NotObservableException} is NOT_OBSERVABLE; anything else (a suite problem: refused connection, timeout,
+ * unexpected exception, or an abort nobody explained) is an ERROR that names what failed.
  */
 public final class Verdicts {
     private Verdicts() {
     }
 
     public record Judgement(Verdict verdict, String reason) {
+        public static final Judgement PASS = new Judgement(Verdict.PASS, null);
     }
 
-    public static Judgement judge(TestExecutionResult result) {
-        Optional<Throwable> t = result.getThrowable();
-        String message = t.map(Verdicts::message).orElse(null);
-        return switch (result.getStatus()) {
-            case SUCCESSFUL -> new Judgement(Verdict.PASS, null);
-            case FAILED -> t.filter(x -> x instanceof AssertionError).isPresent()
-                    ? new Judgement(Verdict.FAIL, message)
-                    : new Judgement(Verdict.ERROR, t.map(Verdicts::error).orElse(null));
-            case ABORTED -> aborted(message);
-        };
-    }
-
-    private static Judgement aborted(String message) {
-        String m = message == null ? "" : message;
-        if (m.startsWith(NotObservableException.PREFIX)) {
-            return new Judgement(Verdict.NOT_OBSERVABLE, m.substring(NotObservableException.PREFIX.length()));
+    /** The judgement of a check that threw {@code t}, or passed when {@code t} is null. */
+    public static Judgement judge(Throwable t) {
+        if (t == null) {
+            return Judgement.PASS;
         }
-        if (m.startsWith(ConformanceExtension.SHOULD_FAILED)) {
-            return new Judgement(Verdict.FAIL, m.substring(ConformanceExtension.SHOULD_FAILED.length()));
+        if (t instanceof NotObservableException n) {
+            return new Judgement(Verdict.NOT_OBSERVABLE, n.reason());
         }
-        return new Judgement(Verdict.ERROR,
-                "aborted: " + m);
+        if (t instanceof PreconditionFailed p) {
+            return new Judgement(Verdict.PRECONDITION_FAILED, p.getMessage());
+        }
+        if (t instanceof AssertionError) {
+            return new Judgement(Verdict.FAIL, message(t));
+        }
+        return new Judgement(Verdict.ERROR, describe(t));
     }
 
     /**
      * An error as the report shows it: its type (a bare "Connection refused" does not say it was a connection)
      * and message, and the first cause that adds to it (a wrapper's message often leaves out what failed below).
      */
-    static String error(Throwable t) {
+    public static String describe(Throwable t) {
+        if (t instanceof AssertionError) {
+            return message(t);
+        }
         String m = t.getClass().getSimpleName() + ": " + message(t);
         for (Throwable c = t.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
             if (c.getMessage() != null && !m.contains(c.getMessage())) {

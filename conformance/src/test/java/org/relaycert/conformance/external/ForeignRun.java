@@ -2,19 +2,9 @@ package org.relaycert.conformance.external;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.DiscoverySelector;
-import org.junit.platform.engine.FilterResult;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.PostDiscoveryFilter;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.relaycert.conformance.RequirementId;
-import org.relaycert.conformance.targets.Targets;
-import org.relaycert.conformance.verdict.Verdicts;
+import org.relaycert.conformance.run.CheckRun;
+import org.relaycert.conformance.run.RunRecord;
 import org.relaycert.fixtures.world.PortPlan;
 import org.relaycert.reports.Verdict;
 
@@ -37,36 +27,20 @@ final class ForeignRun {
      */
     static Map<String, Verdict> verdicts(DiscoverySelector checks, Set<String> except, String domain, PortPlan p,
                                          Map<String, String> extra) {
-        Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
-        PostDiscoveryFilter notExcepted = d -> d.getSource().filter(s -> s instanceof MethodSource)
-                .map(s -> (MethodSource) s)
-                .map(m -> FilterResult.includedIf(!except.contains(
-                        m.getJavaClass().getSimpleName() + "#" + m.getMethodName())))
-                .orElse(FilterResult.included("a container"));
-        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(checks)
-                .filters(notExcepted)
-                .configurationParameter(Targets.NESTED_PARAMETER, "true")
-                .configurationParameter("chatmail.target", domain)
-                .configurationParameter("chatmail.insecure", "true")
-                .configurationParameter("chatmail.port.smtp", String.valueOf(p.smtp()))
-                .configurationParameter("chatmail.port.submission", String.valueOf(p.submission()))
-                .configurationParameter("chatmail.port.smtps", String.valueOf(p.smtps()))
-                .configurationParameter("chatmail.port.imap", String.valueOf(p.imap()))
-                .configurationParameter("chatmail.port.imaps", String.valueOf(p.imaps()))
-                .configurationParameter("chatmail.port.https", String.valueOf(p.https()))
-                .configurationParameters(extra);
-        LauncherFactory.create().execute(request.build(), new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (id.getSource().orElse(null) instanceof MethodSource ms) {
-                    RequirementId rid = ms.getJavaMethod().getAnnotation(RequirementId.class);
-                    if (rid != null) {
-                        verdicts.put(rid.value(), Verdicts.judge(result).verdict());
-                    }
-                }
-            }
-        });
+        RunRecord run = CheckRun.of(checks)
+                .methods(m -> !except.contains(m.getJavaClass().getSimpleName() + "#" + m.getMethodName()))
+                .parameter("chatmail.target", domain)
+                .parameter("chatmail.insecure", "true")
+                .parameter("chatmail.port.smtp", String.valueOf(p.smtp()))
+                .parameter("chatmail.port.submission", String.valueOf(p.submission()))
+                .parameter("chatmail.port.smtps", String.valueOf(p.smtps()))
+                .parameter("chatmail.port.imap", String.valueOf(p.imap()))
+                .parameter("chatmail.port.imaps", String.valueOf(p.imaps()))
+                .parameter("chatmail.port.https", String.valueOf(p.https()))
+                .parameters(extra)
+                .execute();
+        Map<String, Verdict> verdicts = new java.util.TreeMap<>();
+        run.byRequirement().forEach((id, r) -> verdicts.put(id, r.verdict()));
         return verdicts;
     }
 }

@@ -2,27 +2,14 @@ package org.relaycert.conformance.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.platform.engine.FilterResult;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.PostDiscoveryFilter;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.AnswerTimeout;
-import org.relaycert.conformance.targets.Targets;
+import org.relaycert.conformance.run.CheckRun;
 import org.relaycert.reports.Verdict;
 import org.relaycert.conformance.verdict.Verdicts;
 
@@ -67,37 +54,17 @@ class HostileTargetTest {
     }
 
     private static Map<String, Verdicts.Judgement> run(int port) {
-        PostDiscoveryFilter only = d -> d.getSource().filter(s -> s instanceof MethodSource)
-                .map(s -> requirement((MethodSource) s))
-                .map(id -> FilterResult.includedIf(id.isPresent() && CHECKS.contains(id.get())))
-                .orElse(FilterResult.included("container"));
-        LauncherDiscoveryRequestBuilder b = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectPackage("org.relaycert.conformance.checks"))
-                .filters(only)
-                .configurationParameter(Targets.NESTED_PARAMETER, "true")
+        CheckRun run = CheckRun.allChecks().requirements(CHECKS::contains)
                 // the checks' classes at once, as in the main run (this target's waits are all there is to it)
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
-                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
-                .configurationParameter("chatmail.target", "hostile.test")
-                .configurationParameter("chatmail.host", "127.0.0.1")
-                .configurationParameter("chatmail.insecure", "true");
+                .classesInParallel(8)
+                .parameter("chatmail.target", "hostile.test")
+                .parameter("chatmail.host", "127.0.0.1")
+                .parameter("chatmail.insecure", "true");
         for (String service : List.of("smtp", "submission", "smtps", "imap", "imaps", "https")) {
-            b.configurationParameter("chatmail.port." + service, String.valueOf(port));
+            run.parameter("chatmail.port." + service, String.valueOf(port));
         }
-        LauncherDiscoveryRequest request = b.build();
-        Map<String, Verdicts.Judgement> verdicts = new ConcurrentHashMap<>();
-        LauncherFactory.create().execute(request, new TestExecutionListener() {
-            @Override
-            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                if (id.isTest() && id.getSource().orElse(null) instanceof MethodSource ms) {
-                    requirement(ms).ifPresent(r -> verdicts.put(r, Verdicts.judge(result)));
-                }
-            }
-        });
+        Map<String, Verdicts.Judgement> verdicts = new java.util.TreeMap<>();
+        run.execute().byRequirement().forEach((id, r) -> verdicts.put(id, new Verdicts.Judgement(r.verdict(), r.reason())));
         return verdicts;
-    }
-
-    private static Optional<String> requirement(MethodSource source) {
-        return Optional.ofNullable(source.getJavaMethod().getAnnotation(RequirementId.class)).map(RequirementId::value);
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.platform.engine.TestExecutionResult;
 import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.conformance.verdict.Verdicts;
 import org.relaycert.fixtures.deltachat.DeltaChatBinary;
@@ -29,7 +28,7 @@ class RealClientTest {
                     .hasMessageStartingWith("not observable: Delta Chat client not installed")
                     .hasMessageContaining("scripts/setup")
                     .satisfies(e -> {
-                        Verdicts.Judgement j = Verdicts.judge(TestExecutionResult.aborted(e));
+                        Verdicts.Judgement j = Verdicts.judge(e);
                         assertThat(j.verdict()).isEqualTo(Verdict.NOT_OBSERVABLE);
                         assertThat(j.reason()).startsWith("Delta Chat client not installed");
                     });
