@@ -1,5 +1,6 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.probes.NewEndpointRetry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

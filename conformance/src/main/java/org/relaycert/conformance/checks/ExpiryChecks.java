@@ -1,5 +1,6 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.probes.ExpiryProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,9 +16,9 @@ import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.NeedsTargetAlone;
 import org.relaycert.conformance.RequirementId;
-import org.relaycert.conformance.checks.ExpiryProbe.Found;
-import org.relaycert.conformance.checks.ExpiryProbe.Planted;
-import org.relaycert.conformance.checks.ExpiryProbe.Receipt;
+import org.relaycert.conformance.probes.ExpiryProbe.Found;
+import org.relaycert.conformance.probes.ExpiryProbe.Planted;
+import org.relaycert.conformance.probes.ExpiryProbe.Receipt;
 import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.ExpiryControl;

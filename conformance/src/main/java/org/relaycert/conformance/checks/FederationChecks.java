@@ -1,5 +1,6 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.mail.FederationMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

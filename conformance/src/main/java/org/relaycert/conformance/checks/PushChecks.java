@@ -1,5 +1,8 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.mail.FederationMail;
+import org.relaycert.conformance.mail.Messages;
+import org.relaycert.conformance.mail.PolicyMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

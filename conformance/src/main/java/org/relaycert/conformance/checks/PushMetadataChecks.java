@@ -1,5 +1,7 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.probes.MetadataEntries;
+import org.relaycert.conformance.probes.ServerEntryFormats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.probes.AlpnProbe;
+import org.relaycert.conformance.probes.TlsProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -31,7 +31,7 @@ class ExternalTargetIT {
      * 13 s). testssl.sh scans three ports (54 s on a busy machine); the peer tools' external path, the target's
      * address and ports, is swaks' and mbsync's in the same class, which stay, as does TlsChecks' own TLS-01.
      */
-    static final Set<String> LEFT_OUT = Set.of("RateChecks#chattingRateAccepted", "LatencyChecks#sameRelayP50",
+    static final Set<String> LEFT_OUT = Set.of("SendingRateChecks#chattingRateAccepted", "LatencyChecks#sameRelayP50",
             "LatencyChecks#underLoadP99", "PeerToolChecks#testsslFindsNothingSevere");
     private static LocalWorld foreign;
     private static Path dir;

@@ -1,5 +1,6 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.mail.PolicyMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import org.relaycert.fixtures.mail.MessageFactory;
 
 /** What a delivered message tells about its sender beyond the encrypted content (chatmail header cleanup). */
 @ConformanceCheck
-class PrivChecks {
+class PrivacyChecks {
 
     @Test
     @RequirementId("PRIV-01")

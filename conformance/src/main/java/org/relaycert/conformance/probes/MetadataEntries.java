@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.Map;
  * </pre>
  * Entry names are lower-cased (they are case-insensitive); a NIL value is kept as {@code null}.
  */
-final class MetadataEntries {
+public final class MetadataEntries {
     private final String s;
     private int at;
 
@@ -22,7 +22,7 @@ final class MetadataEntries {
     }
 
     /** Every entry of the given untagged lines (each {@code * METADATA ...}, literals inline). */
-    static Map<String, String> parse(List<String> untaggedMetadata) {
+    public static Map<String, String> parse(List<String> untaggedMetadata) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : untaggedMetadata) {
             int open = line.indexOf('(');

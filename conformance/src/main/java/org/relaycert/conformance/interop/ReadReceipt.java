@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.interop;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,13 +14,13 @@ import org.relaycert.fixtures.deltachat.MessageSnapshot;
  * marks the message seen, core sends an MDN (RFC 8098, encrypted like the chat) back, and the sender's
  * message turns "read". The trouble either client reported meanwhile is collected.
  */
-final class ReadReceipt {
-    record Result(MessageSnapshot atSender, List<DeltaChatEvent> errors) {}
+public final class ReadReceipt {
+    public record Result(MessageSnapshot atSender, List<DeltaChatEvent> errors) {}
 
     private ReadReceipt() {
     }
 
-    static Result roundTrip(DeltaChatAccount sender, DeltaChatAccount reader, Duration timeout, Evidence ev) {
+    public static Result roundTrip(DeltaChatAccount sender, DeltaChatAccount reader, Duration timeout, Evidence ev) {
         sender.setConfig("mdns_enabled", "1");
         reader.setConfig("mdns_enabled", "1");
         DeltaChatAccount.ChatPair chats = DeltaChatAccount.exchangeVcards(sender, reader);

@@ -1,5 +1,7 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.mail.FederationMail;
+import org.relaycert.conformance.mail.PolicyMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -24,7 +26,7 @@ import org.relaycert.fixtures.mail.MessageFactory;
  * signature; such checks only require that the encryption rule did not refuse it.
  */
 @ConformanceCheck
-class EncChecks {
+class EncryptionChecks {
     static final String ENCRYPTION_NEEDED = "Encryption Needed";
 
     static void assertEncryptionNeeded(SmtpReply r, String what) {

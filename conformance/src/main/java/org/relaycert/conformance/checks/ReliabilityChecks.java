@@ -1,5 +1,7 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.probes.ConnectionFlood;
+import org.relaycert.conformance.probes.DeliveryUnderLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -24,7 +26,7 @@ import org.relaycert.conformance.targets.Target;
 /** Reliability: the relay holds up under many connections, slow clients and garbage, and keeps delivering. */
 @ConformanceCheck
 @NeedsTargetAlone("floods the relay with connections, up to its limits")
-class RelChecks {
+class ReliabilityChecks {
     /** A client waits this long for any answer here; a relay that takes longer lets the client down. */
     static final Duration PATIENCE = Duration.ofSeconds(5);
 

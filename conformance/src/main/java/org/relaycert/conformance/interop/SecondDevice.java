@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.interop;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +11,11 @@ import org.relaycert.fixtures.deltachat.DeltaChatAccount;
  * A second device of an account, made as a user makes one: a backup of the first device (same address,
  * password and keys) imported into a fresh client account, then online.
  */
-final class SecondDevice {
+public final class SecondDevice {
     private SecondDevice() {
     }
 
-    static DeltaChatAccount of(ClientSession s, DeltaChatAccount first, Path backups, Evidence ev) throws Exception {
+    public static DeltaChatAccount of(ClientSession s, DeltaChatAccount first, Path backups, Evidence ev) throws Exception {
         first.stopIo();
         first.exportBackup(backups);
         first.startIo();

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +9,9 @@ import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
 
 /** One refused IMAP LOGIN on its own connection: the reply without its tag and how long it took. */
-record LoginFailure(String reply, double millis) {
+public record LoginFailure(String reply, double millis) {
 
-    static LoginFailure measure(Target t, RelayUnderTest r, String user, String password, Evidence ev) throws Exception {
+    public static LoginFailure measure(Target t, RelayUnderTest r, String user, String password, Evidence ev) throws Exception {
         try (ImapSession s = ImapSession.open(r.imaps(), t.trust())) {
             long start = System.nanoTime();
             ImapResponse login = s.login(user, password);

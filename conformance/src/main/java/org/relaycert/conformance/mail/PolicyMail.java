@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.mail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +14,15 @@ import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.Target;
 
 /** Sending as a user (465) or as another relay (25, STARTTLS), and reading what arrived (993). */
-final class PolicyMail {
+public final class PolicyMail {
     /** A sender domain of no relay in any world: mail "from another operator". */
-    static final String FOREIGN = "peer.relaycert.test";
+    public static final String FOREIGN = "peer.relaycert.test";
 
     private PolicyMail() {
     }
 
     /** Submits as {@code from} (authenticated); returns the first refusal or the reply to the data. */
-    static SmtpReply submit(Target t, Evidence ev, String label, Credentials from, String mailFrom, List<String> to,
+    public static SmtpReply submit(Target t, Evidence ev, String label, Credentials from, String mailFrom, List<String> to,
                             String message) throws IOException {
         try (SmtpSession s = SmtpSession.open(t.primary().smtps(), t.trust())) {
             s.ehlo("relaycert.test");
@@ -37,13 +37,13 @@ final class PolicyMail {
         }
     }
 
-    static SmtpReply submit(Target t, Evidence ev, String label, Credentials from, List<String> to, String message)
+    public static SmtpReply submit(Target t, Evidence ev, String label, Credentials from, List<String> to, String message)
             throws IOException {
         return submit(t, ev, label, from, from.address(), to, message);
     }
 
     /** Delivers as another relay would, on port 25 after STARTTLS, without DKIM. */
-    static SmtpReply incoming(Target t, Evidence ev, String label, String mailFrom, List<String> to, String message)
+    public static SmtpReply incoming(Target t, Evidence ev, String label, String mailFrom, List<String> to, String message)
             throws IOException {
         try (SmtpSession s = SmtpSession.open(t.primary().smtp(), null)) {
             s.ehlo(FOREIGN);
@@ -62,12 +62,12 @@ final class PolicyMail {
     static final Duration SETTLE = Duration.ofSeconds(2);
 
     /** The newest message in the INBOX of {@code c}, waiting up to {@link #ARRIVAL} for one to arrive. */
-    static Optional<String> delivered(Target t, Credentials c) throws IOException {
+    public static Optional<String> delivered(Target t, Credentials c) throws IOException {
         return newest(t, c, ARRIVAL);
     }
 
     /** The newest message in the INBOX of {@code c} after {@link #SETTLE}; empty when nothing came. */
-    static Optional<String> afterSettling(Target t, Credentials c) throws IOException {
+    public static Optional<String> afterSettling(Target t, Credentials c) throws IOException {
         return newest(t, c, SETTLE);
     }
 

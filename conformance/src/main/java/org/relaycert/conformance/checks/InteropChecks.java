@@ -1,5 +1,9 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.interop.AttachmentDownload;
+import org.relaycert.conformance.interop.GroupInvite;
+import org.relaycert.conformance.interop.ReadReceipt;
+import org.relaycert.conformance.interop.SecondDevice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -33,7 +37,7 @@ import org.relaycert.fixtures.deltachat.MessageSnapshot;
  */
 @ExtendWith(ClientFailures.class)
 @ConformanceCheck
-class IopChecks {
+class InteropChecks {
     /** Local delivery takes well under a second; this bounds how long a broken relay keeps a check waiting. */
     static final Duration ARRIVAL = Duration.ofSeconds(15);
 

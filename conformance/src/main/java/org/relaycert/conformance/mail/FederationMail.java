@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.mail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,25 +29,25 @@ import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
 
 /** Mail between relays as a user sees it: submit on one relay, find it (or its bounce) in an INBOX. */
-final class FederationMail {
-    static final Duration ARRIVAL = Duration.ofSeconds(30);
+public final class FederationMail {
+    public static final Duration ARRIVAL = Duration.ofSeconds(30);
     private static final Pattern LITERAL = Pattern.compile("\\{(\\d+)}\r\n");
 
     private FederationMail() {
     }
 
     /** An encrypted chat message (relays carry nothing else) that carries {@code token} in a header. */
-    static String message(String from, String to, String token) {
+    public static String message(String from, String to, String token) {
         return MessageFactory.encrypted(from, java.util.List.of(to), "[...]",
                 "In-Reply-To: <" + token + "@relaycert.test>\r\n");
     }
 
-    static String token() {
+    public static String token() {
         return UUID.randomUUID().toString();
     }
 
     /** Submits on 465 as {@code from}; returns the reply to the end of DATA (or the first refusal). */
-    static SmtpReply submit(Target t, RelayUnderTest relay, Credentials from, String to, String message, Evidence ev)
+    public static SmtpReply submit(Target t, RelayUnderTest relay, Credentials from, String to, String message, Evidence ev)
             throws IOException {
         try (SmtpSession s = SmtpSession.open(relay.smtps(), t.trust())) {
             s.ehlo("relaycert.test");
@@ -59,7 +59,7 @@ final class FederationMail {
     }
 
     /** The raw text of the first INBOX message containing {@code token}, waiting up to {@code timeout}. */
-    static Optional<String> await(Target t, RelayUnderTest relay, Credentials owner, String token, Duration timeout)
+    public static Optional<String> await(Target t, RelayUnderTest relay, Credentials owner, String token, Duration timeout)
             throws IOException {
         try (ImapSession s = ImapSession.open(relay.imaps(), t.trust())) {
             s.login(owner.address(), owner.password());
@@ -97,7 +97,7 @@ final class FederationMail {
     }
 
     /** {@code POST /mxdeliv} as another relay would; the status and the body. */
-    static RelayHttps.Answer mxdeliv(Target t, RelayUnderTest relay, String from, List<String> to, String message,
+    public static RelayHttps.Answer mxdeliv(Target t, RelayUnderTest relay, String from, List<String> to, String message,
                                      Evidence ev) throws IOException {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         if (!from.isEmpty()) {
@@ -115,12 +115,12 @@ final class FederationMail {
      * Whether an answer to {@code POST /mxdeliv} says nothing serves it: 404 (no such path), or 502 (a proxy such as
      * chatmail's nginx with no filtermail HTTP server behind it, as with the Python filtermail).
      */
-    static boolean notServed(RelayHttps.Answer answer) {
+    public static boolean notServed(RelayHttps.Answer answer) {
         return answer.statusCode() == 404 || answer.statusCode() == 502;
     }
 
     /** Port 25 with STARTTLS, as another relay; the reply to the end of DATA or the first refusal. */
-    static SmtpReply viaPort25(Target t, RelayUnderTest relay, String from, List<String> to, String message, Evidence ev)
+    public static SmtpReply viaPort25(Target t, RelayUnderTest relay, String from, List<String> to, String message, Evidence ev)
             throws IOException {
         try (SmtpSession s = SmtpSession.open(relay.smtp(), null)) {
             s.ehlo("relaycert.test");
@@ -133,7 +133,7 @@ final class FederationMail {
     }
 
     /** Delivers one message {@code from -> to} and returns the milliseconds from the 250 to its arrival. */
-    static OptionalLong deliver(Target t, RelayUnderTest from, RelayUnderTest to, Evidence ev) throws Exception {
+    public static OptionalLong deliver(Target t, RelayUnderTest from, RelayUnderTest to, Evidence ev) throws Exception {
         Credentials sender = from.account();
         Credentials rcpt = to.account();
         String token = token();
@@ -153,7 +153,7 @@ final class FederationMail {
     }
 
     /** The message in the recipient's INBOX, or the sender relay's failure report for it, or neither. */
-    record Arrival(Optional<String> message, Optional<String> bounce) {
+    public record Arrival(Optional<String> message, Optional<String> bounce) {
     }
 
     /**
@@ -163,7 +163,7 @@ final class FederationMail {
      * cannot change the outcome. A report of delay is no such evidence; without a report the wait is the whole
      * timeout. After the wait, the sender's INBOX is looked at once more for the report.
      */
-    static Arrival awaitArrivalOrBounce(Target t, RelayUnderTest to, Credentials rcpt, RelayUnderTest from,
+    public static Arrival awaitArrivalOrBounce(Target t, RelayUnderTest to, Credentials rcpt, RelayUnderTest from,
                                         Credentials sender, String token, Duration timeout) throws IOException {
         try (ImapSession inbox = ImapSession.open(to.imaps(), t.trust());
              ImapSession senderInbox = ImapSession.open(from.imaps(), t.trust())) {
@@ -203,7 +203,7 @@ final class FederationMail {
         return Optional.empty();
     }
 
-    record OptionalLong(Long value) {
+    public record OptionalLong(Long value) {
         static OptionalLong empty() {
             return new OptionalLong(null);
         }
@@ -212,7 +212,7 @@ final class FederationMail {
             return new OptionalLong(v);
         }
 
-        boolean isPresent() {
+        public boolean isPresent() {
             return value != null;
         }
     }

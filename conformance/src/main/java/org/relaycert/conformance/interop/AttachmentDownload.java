@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.interop;
 
 import static org.awaitility.Awaitility.await;
 
@@ -11,11 +11,11 @@ import org.relaycert.fixtures.deltachat.MessageSnapshot;
  * A large attachment may first arrive as a pre-message (metadata, {@code downloadState} "Available" or
  * "InProgress") and be completed by a second mail; this waits until core says "Done" with the full size.
  */
-final class AttachmentDownload {
+public final class AttachmentDownload {
     private AttachmentDownload() {
     }
 
-    static MessageSnapshot awaitComplete(DeltaChatAccount account, int msgId, long size, Duration timeout) {
+    public static MessageSnapshot awaitComplete(DeltaChatAccount account, int msgId, long size, Duration timeout) {
         AtomicReference<MessageSnapshot> last = new AtomicReference<>();
         await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() -> {
             MessageSnapshot m = account.getMessage(msgId);

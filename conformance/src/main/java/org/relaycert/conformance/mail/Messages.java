@@ -1,14 +1,14 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.mail;
 
 import org.relaycert.fixtures.mail.MessageFactory;
 
 /** Messages the checks send. */
-final class Messages {
+public final class Messages {
     private Messages() {
     }
 
     /** A message any chatmail relay must deliver: real OpenPGP/MIME, as Delta Chat sends it. */
-    static String forDelivery(String from, String to) {
+    public static String forDelivery(String from, String to) {
         return MessageFactory.encrypted(from, java.util.List.of(to));
     }
 }

@@ -1,5 +1,7 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.mail.FederationMail;
+import org.relaycert.conformance.mail.PolicyMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ import org.relaycert.fixtures.mail.MessageFactory;
  */
 @ConformanceCheck
 @NeedsTargetAlone("moves the relays' clock")
-class RateChecks {
+class SendingRateChecks {
     /** chatmail's max_message_size. */
     static final long CHATMAIL_MAX_MESSAGE_SIZE = 31_457_280L;
     /** A reply slower than this counts as an added delay (tarpitting). */

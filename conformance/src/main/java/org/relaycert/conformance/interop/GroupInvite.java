@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.interop;
 
 import java.time.Duration;
 import org.relaycert.conformance.Evidence;
@@ -10,15 +10,15 @@ import org.relaycert.fixtures.deltachat.DeltaChatEvent;
  * scans it. The handshake is {@code vg-request} (cleartext: the joiner has no key yet), then
  * {@code vg-auth-required}, {@code vg-request-with-auth} and {@code vg-member-added}, all encrypted.
  */
-final class GroupInvite {
+public final class GroupInvite {
     /** The group's chat id on the joiner's side, as {@code secure_join} returned it. */
-    record Joined(int chatOfJoiner) {}
+    public record Joined(int chatOfJoiner) {}
 
     private GroupInvite() {
     }
 
     /** Runs the handshake and waits for both sides to report it done (progress 1000). */
-    static Joined join(DeltaChatAccount inviter, int group, DeltaChatAccount joiner, Duration timeout, Evidence ev) {
+    public static Joined join(DeltaChatAccount inviter, int group, DeltaChatAccount joiner, Duration timeout, Evidence ev) {
         String qr = inviter.groupInviteQr(group);
         ev.line("inviter shows the group invite link (" + qr.length() + " characters; it carries secrets, not shown)");
         int chat = joiner.secureJoin(qr);

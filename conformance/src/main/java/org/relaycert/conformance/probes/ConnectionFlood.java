@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,8 +21,8 @@ import org.relaycert.conformance.targets.Endpoint;
  * a greeting, a clean refusal (SMTP 421, IMAP BYE, or a close), or silence past the timeout. All reads run
  * in parallel under one deadline, so a server that hangs costs the timeout once, not once per connection.
  */
-final class ConnectionFlood implements AutoCloseable {
-    enum Outcome { GREETED, REFUSED, SILENT, UNREACHABLE }
+public final class ConnectionFlood implements AutoCloseable {
+    public enum Outcome { GREETED, REFUSED, SILENT, UNREACHABLE }
 
     /** Filled by the reader threads as their connections open. */
     private final List<Socket> sockets = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -32,7 +32,7 @@ final class ConnectionFlood implements AutoCloseable {
      * Opens {@code n} connections to {@code endpoint}, spread evenly over {@code sources} (as many clients; empty: all
      * from the endpoint's own source), and waits up to {@code timeout} for their first lines.
      */
-    static ConnectionFlood open(Endpoint endpoint, List<java.net.InetAddress> sources, int n, Duration timeout)
+    public static ConnectionFlood open(Endpoint endpoint, List<java.net.InetAddress> sources, int n, Duration timeout)
             throws InterruptedException {
         ConnectionFlood f = new ConnectionFlood();
         List<Future<Outcome>> firstLines = new ArrayList<>();
@@ -89,12 +89,12 @@ final class ConnectionFlood implements AutoCloseable {
         return c < 0 && b.isEmpty() ? null : b.toString().strip();
     }
 
-    int count(Outcome o) {
+    public int count(Outcome o) {
         return counts.getOrDefault(o, 0);
     }
 
     /** Writes {@code bytes} on every connection still open (a slow client's next few octets). */
-    void trickle(String bytes) {
+    public void trickle(String bytes) {
         for (Socket s : List.copyOf(sockets)) {
             try {
                 s.getOutputStream().write(bytes.getBytes(StandardCharsets.US_ASCII));

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,12 +13,12 @@ import org.relaycert.conformance.client.LineSession;
  * and go on inside TLS, or refuse the session (Dovecot aborts the handshake): both keep the injection from taking
  * effect. Only an answer to the injected command, in plaintext or inside TLS, breaks the rule.
  */
-final class StartTlsInjection {
+public final class StartTlsInjection {
     /** How long the probe listens for a plaintext answer before it starts the handshake. */
     static final Duration PLAINTEXT_WAIT = Duration.ofMillis(500);
 
     /** What happened to the session after the STARTTLS reply. */
-    enum Outcome { TLS_ESTABLISHED, REFUSED_BY_RELAY }
+    public enum Outcome { TLS_ESTABLISHED, REFUSED_BY_RELAY }
 
     private StartTlsInjection() {
     }
@@ -27,7 +27,7 @@ final class StartTlsInjection {
      * Upgrades {@code s}, failing the rule if the relay answered in plaintext; a relay that closes the link or aborts
      * the handshake without a plaintext answer has refused the injection, which the evidence records.
      */
-    static Outcome upgrade(LineSession s, SSLContext trust, Evidence ev, String where) throws IOException {
+    public static Outcome upgrade(LineSession s, SSLContext trust, Evidence ev, String where) throws IOException {
         byte[] plaintext = s.unsolicited(PLAINTEXT_WAIT);
         if (plaintext.length > 0) {
             ev.transcript(where, s.transcript());

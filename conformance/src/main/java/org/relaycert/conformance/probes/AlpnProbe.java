@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,14 +12,14 @@ import org.relaycert.conformance.client.ClientSockets;
 import org.relaycert.conformance.targets.Endpoint;
 
 /** A TLS connection offering one ALPN name, as Delta Chat does on port 443; reports what the server said first. */
-final class AlpnProbe {
+public final class AlpnProbe {
     private AlpnProbe() {
     }
 
-    record Answer(String negotiated, String firstLine) {
+    public record Answer(String negotiated, String firstLine) {
     }
 
-    static Answer firstLine(Endpoint e, SSLContext trust, String alpn) throws IOException {
+    public static Answer firstLine(Endpoint e, SSLContext trust, String alpn) throws IOException {
         try (SSLSocket s = ClientSockets.layer(ClientSockets.connect(e, Duration.ofSeconds(10)), e, trust)) {
             SSLParameters p = s.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS");

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -9,14 +9,14 @@ import org.relaycert.conformance.client.ClientSockets;
 import org.relaycert.conformance.targets.Endpoint;
 
 /** A bare TLS handshake on an implicit-TLS port, speaking no protocol afterwards. */
-final class BareTlsHandshake implements AutoCloseable {
+public final class BareTlsHandshake implements AutoCloseable {
     private final SSLSocket socket;
 
     private BareTlsHandshake(SSLSocket socket) {
         this.socket = socket;
     }
 
-    static BareTlsHandshake open(Endpoint e, SSLContext trust, String protocol) throws IOException {
+    public static BareTlsHandshake open(Endpoint e, SSLContext trust, String protocol) throws IOException {
         SSLSocket s = ClientSockets.layer(ClientSockets.connect(e, Duration.ofSeconds(10)), e, trust);
         s.setEnabledProtocols(new String[] {protocol});
         SSLParameters p = s.getSSLParameters();
@@ -26,7 +26,7 @@ final class BareTlsHandshake implements AutoCloseable {
         return new BareTlsHandshake(s);
     }
 
-    String protocol() {
+    public String protocol() {
         return socket.getSession().getProtocol();
     }
 

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import org.relaycert.conformance.targets.Target;
  * INTERNALDATE as the age, as Dovecot does, must treat them as old), found again by date and size, and
  * written to a receipt so a later run (the harvest on a live host) can judge what the daily sweep left.
  */
-final class ExpiryProbe {
+public final class ExpiryProbe {
     /** IMAP date-time (RFC 3501): {@code "dd-MMM-yyyy HH:mm:ss +zzzz"}. */
     static final DateTimeFormatter IMAP_DATE = DateTimeFormatter.ofPattern("dd-MMM-yyyy HH:mm:ss Z", Locale.ROOT);
     /** Parsing accepts the one-digit day ({@code date-day-fixed} is SP DIGIT) once the space is stripped. */
@@ -36,18 +36,18 @@ final class ExpiryProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One planted message: its INTERNALDATE (epoch seconds), size and whether it was planted \Seen. */
-    record Planted(String label, long internalDate, long size, boolean seen) {
-        double ageDays(Instant now) {
+    public record Planted(String label, long internalDate, long size, boolean seen) {
+        public double ageDays(Instant now) {
             return Duration.between(Instant.ofEpochSecond(internalDate), now).toSeconds() / 86_400.0;
         }
     }
 
     /** What a check leaves for its harvest: the account and what was planted when. */
-    record Receipt(String requirement, String address, String password, long plantedAt, List<Planted> messages) {
+    public record Receipt(String requirement, String address, String password, long plantedAt, List<Planted> messages) {
     }
 
     /** One message as the relay shows it now. */
-    record Found(long internalDate, long size) {
+    public record Found(long internalDate, long size) {
     }
 
     private ExpiryProbe() {
@@ -58,7 +58,7 @@ final class ExpiryProbe {
      * judges the size of the stored file, and Dovecot may store mail compressed, so repetitive filler would shrink
      * far below the threshold that the check means to cross.
      */
-    static byte[] message(String address, String label, int size) {
+    public static byte[] message(String address, String label, int size) {
         StringBuilder b = new StringBuilder("From: <" + address + ">\r\nTo: <" + address + ">\r\n"
                 + "Subject: relaycert expiry probe " + label + "\r\nMessage-ID: <" + UUID.randomUUID()
                 + "@relaycert.test>\r\nMIME-Version: 1.0\r\nContent-Type: application/octet-stream\r\n"
@@ -74,7 +74,7 @@ final class ExpiryProbe {
     }
 
     /** APPENDs a message dated {@code date} to INBOX; returns what was planted. */
-    static Planted plant(ImapSession s, String address, String label, Instant date, int size, boolean seen)
+    public static Planted plant(ImapSession s, String address, String label, Instant date, int size, boolean seen)
             throws IOException {
         Instant second = Instant.ofEpochSecond(date.getEpochSecond());
         byte[] body = message(address, label, size);
@@ -87,7 +87,7 @@ final class ExpiryProbe {
     }
 
     /** Every message in INBOX now, by INTERNALDATE and size. */
-    static List<Found> survey(ImapSession s) throws IOException {
+    public static List<Found> survey(ImapSession s) throws IOException {
         ImapResponse select = s.command("SELECT INBOX");
         if (!select.ok()) {
             throw new AssertionError("SELECT INBOX: " + select.tagged());
@@ -109,12 +109,12 @@ final class ExpiryProbe {
         return found;
     }
 
-    static boolean present(Planted p, List<Found> found) {
+    public static boolean present(Planted p, List<Found> found) {
         return found.stream().anyMatch(f -> f.internalDate() == p.internalDate() && f.size() == p.size());
     }
 
     /** Where receipts go: {@code chatmail.receipts}, else {@code reports/out/<target>/} as the report. */
-    static Path receiptFile(Target t, String requirement) {
+    public static Path receiptFile(Target t, String requirement) {
         Path dir = t.setting("chatmail.receipts").map(Path::of).orElseGet(() -> {
             String explicit = System.getProperty("relaycert.reports.dir");
             Path root = explicit != null && !explicit.isBlank() ? Path.of(explicit)
@@ -124,12 +124,12 @@ final class ExpiryProbe {
         return dir.resolve("expiry-receipt-" + requirement + ".json").toAbsolutePath().normalize();
     }
 
-    static void write(Path file, Receipt receipt) throws IOException {
+    public static void write(Path file, Receipt receipt) throws IOException {
         Files.createDirectories(file.getParent());
         Files.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(receipt));
     }
 
-    static Optional<Receipt> read(Path file) throws IOException {
+    public static Optional<Receipt> read(Path file) throws IOException {
         return Files.exists(file) ? Optional.of(JSON.readValue(file.toFile(), Receipt.class)) : Optional.empty();
     }
 }

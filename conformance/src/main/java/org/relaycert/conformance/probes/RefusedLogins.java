@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,17 +14,17 @@ import org.relaycert.conformance.targets.Target;
  * spreads the machine's own noise over both sides; medians ignore the odd slow sample. A connection carries only a
  * few refusals, under any server's error limit (Postfix hangs up after 20).
  */
-final class RefusedLogins {
+public final class RefusedLogins {
     /** A password shorter than chatmail's minimum (9): it neither matches an account nor may create one. */
-    static final String TOO_SHORT = "short";
+    public static final String TOO_SHORT = "short";
     private static final int PAIRS_PER_CONNECTION = 4;
 
-    record Samples(List<Double> first, List<Double> second, List<String> firstReplies, List<String> secondReplies) {
-        double firstMedian() {
+    public record Samples(List<Double> first, List<Double> second, List<String> firstReplies, List<String> secondReplies) {
+        public double firstMedian() {
             return median(first);
         }
 
-        double secondMedian() {
+        public double secondMedian() {
             return median(second);
         }
     }
@@ -37,7 +37,7 @@ final class RefusedLogins {
      * otherwise make 32 refusals cost a minute; each connection still interleaves its own pairs, so a load that slows
      * one side slows the other alike.
      */
-    static Samples measure(Target t, RelayUnderTest r, String firstLogin, String secondLogin, String password, int pairs,
+    public static Samples measure(Target t, RelayUnderTest r, String firstLogin, String secondLogin, String password, int pairs,
             Evidence ev) throws Exception {
         List<java.util.concurrent.Future<Samples>> connections = new ArrayList<>();
         try (java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -95,7 +95,7 @@ final class RefusedLogins {
         replies.add(reply.text());
     }
 
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
         Arrays.sort(v);
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
 import java.io.IOException;
 import java.security.Security;
@@ -13,31 +13,31 @@ import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.conformance.targets.RelayUnderTest;
 
 /** Tries a TLS handshake with exactly one protocol version on one port, implicit or after STARTTLS. */
-final class TlsProbe {
-    enum Kind { IMPLICIT, SMTP_STARTTLS, IMAP_STARTTLS }
+public final class TlsProbe {
+    public enum Kind { IMPLICIT, SMTP_STARTTLS, IMAP_STARTTLS }
 
-    record Port(String name, Endpoint endpoint, Kind kind) {
+    public record Port(String name, Endpoint endpoint, Kind kind) {
     }
 
-    record Outcome(boolean handshakeSucceeded, String detail) {
+    public record Outcome(boolean handshakeSucceeded, String detail) {
     }
 
     private TlsProbe() {
     }
 
-    static Port[] allTlsPorts(RelayUnderTest r) {
+    public static Port[] allTlsPorts(RelayUnderTest r) {
         return new Port[] {new Port("25", r.smtp(), Kind.SMTP_STARTTLS), new Port("587", r.submission(), Kind.SMTP_STARTTLS),
                 new Port("465", r.smtps(), Kind.IMPLICIT), new Port("143", r.imap(), Kind.IMAP_STARTTLS),
                 new Port("993", r.imaps(), Kind.IMPLICIT), new Port("443", r.https(), Kind.IMPLICIT)};
     }
 
-    static Port[] clientPorts(RelayUnderTest r) {
+    public static Port[] clientPorts(RelayUnderTest r) {
         return new Port[] {new Port("587", r.submission(), Kind.SMTP_STARTTLS), new Port("465", r.smtps(), Kind.IMPLICIT),
                 new Port("143", r.imap(), Kind.IMAP_STARTTLS), new Port("993", r.imaps(), Kind.IMPLICIT)};
     }
 
     /** Aborts as not observable when this JVM itself refuses to offer {@code protocol}. */
-    static void requireClientCanOffer(String protocol) {
+    public static void requireClientCanOffer(String protocol) {
         String disabled = Security.getProperty("jdk.tls.disabledAlgorithms");
         if (disabled != null) {
             for (String d : disabled.split(",")) {
@@ -49,7 +49,7 @@ final class TlsProbe {
         }
     }
 
-    static Outcome handshake(Port port, SSLContext trust, String protocol) throws IOException {
+    public static Outcome handshake(Port port, SSLContext trust, String protocol) throws IOException {
         try {
             switch (port.kind()) {
                 case IMPLICIT -> {
@@ -92,7 +92,7 @@ final class TlsProbe {
         }
     }
 
-    static String describe(String protocol) {
+    public static String describe(String protocol) {
         return protocol.toUpperCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,6 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
+import org.relaycert.conformance.mail.Messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.relaycert.conformance.Evidence;
@@ -9,7 +10,7 @@ import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
 
 /** Whether the relay still delivers within the latency bound while something is pressing on it. */
-final class DeliveryUnderLoad {
+public final class DeliveryUnderLoad {
     /** The seed promise's bound, as LAT-01 (end of DATA to IDLE EXISTS). */
     static final double BOUND_MS = 1000;
     static final int MESSAGES = 5;
@@ -18,7 +19,7 @@ final class DeliveryUnderLoad {
     }
 
     /** Sends {@link #MESSAGES} messages between two accounts; the median must be under the bound, none lost. */
-    static void assertDelivers(Target t, Evidence ev, String while_) {
+    public static void assertDelivers(Target t, Evidence ev, String while_) {
         RelayUnderTest r = t.primary();
         LatencySamples samples;
         try {

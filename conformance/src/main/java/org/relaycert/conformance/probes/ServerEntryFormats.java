@@ -1,4 +1,4 @@
-package org.relaycert.conformance.checks;
+package org.relaycert.conformance.probes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,14 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What Delta Chat core expects of each server METADATA entry it reads (relay-spec 2.7; core imap.rs, calls.rs). */
-final class ServerEntryFormats {
-    static final String COMMENT = "/shared/comment";
+public final class ServerEntryFormats {
+    public static final String COMMENT = "/shared/comment";
     static final String ADMIN = "/shared/admin";
-    static final String IROH_RELAY = "/shared/vendor/deltachat/irohrelay";
-    static final String TURN = "/shared/vendor/deltachat/turn";
-    static final String MAX_SMTP_RECIPIENTS = "/shared/vendor/deltachat/maxsmtprecipients";
+    public static final String IROH_RELAY = "/shared/vendor/deltachat/irohrelay";
+    public static final String TURN = "/shared/vendor/deltachat/turn";
+    public static final String MAX_SMTP_RECIPIENTS = "/shared/vendor/deltachat/maxsmtprecipients";
     static final String APP_VERSIONS = "/shared/vendor/deltachat/appversions";
-    static final java.util.List<String> ALL = java.util.List.of(COMMENT, ADMIN, IROH_RELAY, TURN, MAX_SMTP_RECIPIENTS, APP_VERSIONS);
+    public static final java.util.List<String> ALL = java.util.List.of(COMMENT, ADMIN, IROH_RELAY, TURN, MAX_SMTP_RECIPIENTS, APP_VERSIONS);
 
     /** hostname:port:timestamp:password (core parses it so and refreshes 12 h before the timestamp). */
     private static final Pattern TURN_VALUE = Pattern.compile("([^:\\s]+):(\\d{1,5}):(\\d+):(\\S+)");
@@ -30,7 +30,7 @@ final class ServerEntryFormats {
     }
 
     /** Asserts the format of {@code value} for {@code entry}; {@code relayNow} is the relay's clock. */
-    static void check(String entry, String value, Instant relayNow) throws Exception {
+    public static void check(String entry, String value, Instant relayNow) throws Exception {
         switch (entry) {
             case COMMENT -> assertThat(value).as("comment").isNotBlank().doesNotContain("\r", "\n");
             case ADMIN -> assertThat(value).as("admin").matches("mailto:[^@\\s]+@[^@\\s]+");

@@ -1,5 +1,8 @@
 package org.relaycert.conformance.checks;
 
+import org.relaycert.conformance.probes.LoginFailure;
+import org.relaycert.conformance.probes.RefusedLogins;
+import org.relaycert.conformance.probes.StartTlsInjection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,7 +29,7 @@ import org.relaycert.conformance.targets.Target;
  */
 @ConformanceCheck
 @NeedsTargetAlone("measures the time refused logins take")
-class SecChecks {
+class SecurityChecks {
     /** A domain no relay of the target serves; nothing is ever delivered there (the relay must refuse). */
     static final String ELSEWHERE = "relaycert-elsewhere.test";
 
