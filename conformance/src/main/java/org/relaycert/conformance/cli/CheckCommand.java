@@ -54,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
             out.println("  " + report.headline().levelText(level));
         }
         out.println("report: " + outcome.directory().resolve("compliance-report.html"));
-        outcome.files().forEach(f -> out.println("  " + f));
+        outcome.files().stream().filter(f -> f.getParent().equals(outcome.directory())).forEach(f -> out.println("  " + f));
         outcome.expectedDiff().ifPresent(d -> out.println("expected verdicts: " + d.lines().findFirst().orElse("")));
         return ExitCode.of(report, settings);
     }
