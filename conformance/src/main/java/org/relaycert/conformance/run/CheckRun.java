@@ -89,6 +89,7 @@ public final class CheckRun {
         parameters.put("junit.jupiter.execution.parallel.mode.classes.default", "concurrent");
         parameters.put("junit.jupiter.execution.parallel.config.strategy", "fixed");
         parameters.put("junit.jupiter.execution.parallel.config.fixed.parallelism", String.valueOf(threads));
+        parameters.put("junit.jupiter.execution.parallel.config.executor-service", "FORK_JOIN_POOL");
         parameters.put("junit.jupiter.testclass.order.default", "org.relaycert.conformance.TargetAloneLast");
         return this;
     }
