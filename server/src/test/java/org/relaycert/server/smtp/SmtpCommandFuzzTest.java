@@ -56,7 +56,7 @@ class SmtpCommandFuzzTest {
 
     static {
         try {
-            DIR = Files.createTempDirectory("smtp-fuzz");
+            DIR = TempTrees.deletedAtExit(Files.createTempDirectory("smtp-fuzz"));
             var tls = SmtpTestServer.tls(DIR);
             InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
             MX = new SmtpServerConfig(SmtpPort.MX, any, "mx.relay.test", tls.mx(), 512, 100, 4096,

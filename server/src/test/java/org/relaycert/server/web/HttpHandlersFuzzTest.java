@@ -63,7 +63,7 @@ class HttpHandlersFuzzTest {
 
     static {
         try {
-            Path dir = Files.createTempDirectory("http-fuzz");
+            Path dir = TempTrees.deletedAtExit(Files.createTempDirectory("http-fuzz"));
             DIR = dir;
             ChatmailParams params = ConfigLoader.parse("[params]\nmail_domain = relay.test\n", dir).params();
             TlsMaterial material = TlsMaterial.selfSigned(dir, "relay.test", List.of("127.0.0.1"));
