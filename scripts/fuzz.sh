@@ -12,7 +12,6 @@ if ! [[ "$budget" =~ ^[1-9][0-9]*$ ]]; then
   echo "usage: scripts/fuzz.sh [SECONDS]   (a positive number of seconds per fuzz target)" >&2
   exit 2
 fi
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 mkdir -p fuzz/target
 log=fuzz/target/fuzz.log
 rm -f server/target/fuzz-executions.md

@@ -23,8 +23,8 @@ PEER_IP=127.0.0.10
 die() { echo "federation.sh: $*" >&2; exit 1; }
 log() { echo "federation.sh: $*"; }
 
-# shellcheck source=../find-java.sh
-. "$KIT/../find-java.sh"
+# shellcheck source=../../.mvn/find-java.sh
+. "$KIT/../../.mvn/find-java.sh"
 
 dns_running() { [[ -f $STATE/dns.pid ]] && kill -0 "$(cat "$STATE/dns.pid")" 2>/dev/null; }
 

@@ -6,7 +6,7 @@
 #   reference-relay.sh start | stop | status
 #
 # Environment: REF_STATE (default /var/lib/relaycert-reference), REF_DOMAIN (default _standalone.localhost),
-# REF_IP (default 127.0.0.15), JAVA_HOME (a JDK 21+; else the first one under /usr/lib/jvm); for federation with
+# REF_IP (default 127.0.0.15), JAVA_HOME (a JDK 21+; else the newest one under /usr/lib/jvm); for federation with
 # relays that public DNS does not know: REF_DNS_RESOLVER (host:port) and REF_TRUST_ANCHORS (PEM of their CA).
 set -euo pipefail
 
@@ -20,8 +20,8 @@ PIDFILE=$STATE/relay.pid
 die() { echo "reference-relay.sh: $*" >&2; exit 1; }
 log() { echo "reference-relay.sh: $*"; }
 
-# shellcheck source=../find-java.sh
-. "$KIT/../find-java.sh"
+# shellcheck source=../../.mvn/find-java.sh
+. "$KIT/../../.mvn/find-java.sh"
 
 running() { [[ -f $PIDFILE ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; }
 

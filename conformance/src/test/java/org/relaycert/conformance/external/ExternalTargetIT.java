@@ -47,6 +47,8 @@ class ExternalTargetIT {
     static void stop() throws Exception {
         if (foreign != null) {
             foreign.close();
+        }
+        if (dir != null) {
             LocalWorld.deleteTree(dir);
         }
     }

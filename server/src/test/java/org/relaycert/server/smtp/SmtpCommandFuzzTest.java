@@ -17,15 +17,18 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaycert.server.FuzzBudget;
 import org.relaycert.server.FuzzExecutions;
+import org.relaycert.server.TempTrees;
 import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.MailIntake;
 import org.relaycert.server.delivery.RejectedException;
@@ -48,10 +51,13 @@ class SmtpCommandFuzzTest {
     private static final SmtpServerConfig SUBMISSION;
     private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
     private static final ListAppender<ILoggingEvent> HANDLER_LOG = new ListAppender<>();
+    /** The TLS material for the whole class; deleted after it. */
+    private static final Path DIR;
 
     static {
         try {
-            var tls = SmtpTestServer.tls(Files.createTempDirectory("smtp-fuzz"));
+            DIR = TempTrees.deletedAtExit(Files.createTempDirectory("smtp-fuzz"));
+            var tls = SmtpTestServer.tls(DIR);
             InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
             MX = new SmtpServerConfig(SmtpPort.MX, any, "mx.relay.test", tls.mx(), 512, 100, 4096,
                     Duration.ofMinutes(1));
@@ -65,6 +71,11 @@ class SmtpCommandFuzzTest {
         handlerLogger.setAdditive(false);
         HANDLER_LOG.start();
         handlerLogger.addAppender(HANDLER_LOG);
+    }
+
+    @AfterAll
+    static void deleteDir() throws Exception {
+        TempTrees.delete(DIR);
     }
 
     /** Accepts everything, checking that what reaches it is a complete transaction. */

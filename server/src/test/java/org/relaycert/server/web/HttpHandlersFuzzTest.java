@@ -24,10 +24,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaycert.server.FuzzBudget;
 import org.relaycert.server.FuzzExecutions;
+import org.relaycert.server.TempTrees;
 import org.relaycert.server.account.AccountService;
 import org.relaycert.server.account.CreationGate;
 import org.relaycert.server.config.ChatmailParams;
@@ -56,10 +58,13 @@ class HttpHandlersFuzzTest {
     private static final ListAppender<ILoggingEvent> ROUTER_LOG = new ListAppender<>();
     private static final Router ROUTER;
     private static final int MAX_CONTENT;
+    /** The relay's TLS material and mail store for the whole class; deleted after it. */
+    private static final Path DIR;
 
     static {
         try {
-            Path dir = Files.createTempDirectory("http-fuzz");
+            Path dir = TempTrees.deletedAtExit(Files.createTempDirectory("http-fuzz"));
+            DIR = dir;
             ChatmailParams params = ConfigLoader.parse("[params]\nmail_domain = relay.test\n", dir).params();
             TlsMaterial material = TlsMaterial.selfSigned(dir, "relay.test", List.of("127.0.0.1"));
             WebServerConfig config = new WebServerConfig(new InetSocketAddress("127.0.0.1", 0),
@@ -78,6 +83,11 @@ class HttpHandlersFuzzTest {
         routerLogger.setAdditive(false);
         ROUTER_LOG.start();
         routerLogger.addAppender(ROUTER_LOG);
+    }
+
+    @AfterAll
+    static void deleteDir() throws Exception {
+        TempTrees.delete(DIR);
     }
 
     /** The /mxdeliv intake: accepts what it is given, checking it got a complete envelope. */
