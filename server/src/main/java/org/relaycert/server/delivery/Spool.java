@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
  */
 public final class Spool {
     private static final String PREFIX = "msg-";
+    /** Where the files go; null for {@link #inMemory()}. */
     private final Path dir;
 
     private Spool(Path dir) {
@@ -37,9 +38,18 @@ public final class Spool {
         return new Spool(Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    /** Starts a new file. */
+    /**
+     * A spool that keeps each message in a heap array instead of a file: for measuring the front ends' framing
+     * alone (the JMH benchmarks), where a file per message would measure the file system and leave files behind.
+     * Not for a relay: a message would cost the heap its size.
+     */
+    public static Spool inMemory() {
+        return new Spool(null);
+    }
+
+    /** Starts a new file (or, {@link #inMemory()}, a new array). */
     public Writer create() throws IOException {
-        return new Writer(Files.createTempFile(dir, PREFIX, ".eml"));
+        return new Writer(dir == null ? null : Files.createTempFile(dir, PREFIX, ".eml"));
     }
 
     /** Removes a file of this spool; quietly, as it is garbage anyway. */
@@ -55,14 +65,18 @@ public final class Spool {
     public static final class Writer implements AutoCloseable {
         private final Path file;
         private final FileChannel channel;
+        private final java.io.ByteArrayOutputStream memory;
         private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
         private long size;
 
+        /** {@code file} null: the octets are kept in memory ({@link Spool#inMemory()}). */
         private Writer(Path file) throws IOException {
             this.file = file;
-            this.channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            this.channel = file == null ? null : FileChannel.open(file, StandardOpenOption.WRITE);
+            this.memory = file == null ? new java.io.ByteArrayOutputStream() : null;
         }
 
+        /** The file written, or null for an in-memory spool. */
         public Path file() {
             return file;
         }
@@ -102,6 +116,10 @@ public final class Spool {
 
         private void drain() throws IOException {
             buffer.flip();
+            if (memory != null) {
+                memory.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+                buffer.position(buffer.limit());
+            }
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
@@ -111,6 +129,9 @@ public final class Spool {
         /** Ends the file and returns it as a message; the caller deletes the file when done with it. */
         public SpooledMessage finish() throws IOException {
             drain();
+            if (memory != null) {
+                return SpooledMessage.of(memory.toByteArray());
+            }
             channel.close();
             return SpooledMessage.ofFile(file);
         }
@@ -118,6 +139,9 @@ public final class Spool {
         /** Drops the file. */
         @Override
         public void close() {
+            if (channel == null) {
+                return;
+            }
             try {
                 channel.close();
             } catch (IOException ignored) {
