@@ -197,7 +197,7 @@ public final class LoadDriver {
             } finally {
                 pool.close();
             }
-            RelayProfile.Summary p = RelayProfile.stop(relay.pid(), file, pool.seconds());
+            RelayProfile.Summary p = RelayProfile.stop(relay.pid(), file, pool.seconds(), pool.accepted());
             out.println();
             p.lines().forEach(out::println);
             summary.reported("profile (JFR, unpaced): top own-sample frames", p.topSelf());

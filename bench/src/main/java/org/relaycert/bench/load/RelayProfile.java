@@ -37,16 +37,21 @@ final class RelayProfile {
     static void start(long pid, Path dir) throws IOException, InterruptedException {
         Path repository = Files.createDirectories(dir.resolve("jfr-repository"));
         jcmd(pid, "JFR.configure", "repositorypath=" + repository.toAbsolutePath());
-        jcmd(pid, "JFR.start", "name=relaycert-bench", "settings=profile");
+        // Every fsync recorded (the profile settings record only those over 20 ms).
+        jcmd(pid, "JFR.start", "name=relaycert-bench", "settings=profile", "jdk.FileForce#threshold=0ms");
     }
 
     /** Stops it into {@code file} and summarizes it; the file is the caller's to delete. */
-    static Summary stop(long pid, Path file, double seconds) throws IOException, InterruptedException {
+    static Summary stop(long pid, Path file, double seconds, long delivered) throws IOException, InterruptedException {
         jcmd(pid, "JFR.stop", "name=relaycert-bench", "filename=" + file.toAbsolutePath());
-        return summarize(file, seconds);
+        String keep = System.getenv("RELAYCERT_BENCH_PROFILE_OUT"); // a copy of the recording, for jfr/JMC
+        if (keep != null && !keep.isBlank()) {
+            Files.copy(file, Path.of(keep), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return summarize(file, seconds, delivered);
     }
 
-    static Summary summarize(Path file, double seconds) throws IOException {
+    static Summary summarize(Path file, double seconds, long delivered) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, long[]> waits = new HashMap<>(); // event -> {count, total nanos}
@@ -81,8 +86,8 @@ final class RelayProfile {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "profile of the relay under %d unpaced senders, %.1f s (JFR, %d execution samples):",
-                LoadDriver.SENDERS, seconds, samples));
+        lines.add(String.format(Locale.ROOT, "profile of the relay under %d unpaced senders, %.1f s, %d messages delivered"
+                + " (JFR, %d execution samples of Java code):", LoadDriver.SENDERS, seconds, delivered, samples));
         lines.add("  top frames by own samples (where the CPU is):");
         List<Map.Entry<String, Integer>> topSelf = top(self);
         int total = Math.max(1, samples);
@@ -90,13 +95,15 @@ final class RelayProfile {
         lines.add("  relay methods by samples anywhere on the stack (inclusive):");
         List<Map.Entry<String, Integer>> topRelay = top(inclusive);
         topRelay.forEach(en -> lines.add(String.format(Locale.ROOT, "    %5.1f %%  %s", 100.0 * en.getValue() / total, en.getKey())));
-        lines.add("  timed waits (JFR's thresholds: file I/O and locks over 10-20 ms are recorded, fsync every one):");
+        lines.add("  timed waits (every fsync; file I/O, locks and parking over JFR's 10-20 ms thresholds only):");
         waits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(en -> lines.add(String.format(Locale.ROOT,
                 "    %-24s %7d events, %9.1f ms in all, %7.2f ms each", en.getKey(), en.getValue()[0],
                 en.getValue()[1] / 1e6, en.getValue()[1] / 1e6 / Math.max(1, en.getValue()[0]))));
         long[] force = waits.get("jdk.FileForce");
         String fsync = force == null ? "no jdk.FileForce events" : String.format(Locale.ROOT,
-                "%d fsyncs (%.0f/s), %.2f ms each", force[0], force[0] / seconds, force[1] / 1e6 / Math.max(1, force[0]));
+                "%d fsyncs (%.2f a message), %.2f ms each on average", force[0], force[0] / (double) Math.max(1, delivered),
+                force[1] / 1e6 / Math.max(1, force[0]));
+        lines.add("  fsync: " + fsync);
         return new Summary(lines, headline(topSelf, total), headline(topRelay, total), fsync);
     }
 

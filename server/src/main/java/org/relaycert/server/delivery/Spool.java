@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Files for messages while they arrive and pass the mail path (one per transaction, removed at its end). They
- * are not durable: a message is acknowledged only after its copies are in the Maildir or the queue, so a spool
+ * Files for messages while they arrive and pass the mail path (one per transaction, removed at its end; only for a
+ * message larger than a writer's buffer, 64 KiB: a smaller one stays in that buffer). They are not durable: a message is acknowledged only after its copies are in the Maildir or the queue, so a spool
  * file left by a crash is garbage and goes at the next start.
  */
 public final class Spool {
@@ -47,10 +47,18 @@ public final class Spool {
         return new Spool(null);
     }
 
-    /** Starts a new file (or, {@link #inMemory()}, a new array). */
+    /**
+     * Starts a new message. Its file is made only once the octets outgrow the writer's buffer ({@link #BUFFER}
+     * octets): a message that fits (most chat messages: a few KiB) is never written to the spool at all, and
+     * reaches its mailbox with one write (the Maildir copy) instead of three file operations more (create and
+     * write here, read back, delete). With {@link #inMemory()} there is never a file.
+     */
     public Writer create() throws IOException {
-        return new Writer(dir == null ? null : Files.createTempFile(dir, PREFIX, ".eml"));
+        return new Writer(dir);
     }
+
+    /** Octets a writer holds before it starts the spool file (and then between writes to it). */
+    static final int BUFFER = 1 << 16;
 
     /** Removes a file of this spool; quietly, as it is garbage anyway. */
     public static void delete(Path file) {
@@ -61,22 +69,23 @@ public final class Spool {
         }
     }
 
-    /** Appends octets to one spool file through a small buffer. */
+    /** Appends octets to one spool file through a buffer; the file is made when the buffer first fills. */
     public static final class Writer implements AutoCloseable {
-        private final Path file;
-        private final FileChannel channel;
-        private final java.io.ByteArrayOutputStream memory;
-        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+        /** The spool directory, null for an in-memory spool. */
+        private final Path dir;
+        /** The file, once the octets outgrew the buffer. */
+        private Path file;
+        private FileChannel channel;
+        private java.io.ByteArrayOutputStream memory;
+        private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
         private long size;
 
-        /** {@code file} null: the octets are kept in memory ({@link Spool#inMemory()}). */
-        private Writer(Path file) throws IOException {
-            this.file = file;
-            this.channel = file == null ? null : FileChannel.open(file, StandardOpenOption.WRITE);
-            this.memory = file == null ? new java.io.ByteArrayOutputStream() : null;
+        private Writer(Path dir) {
+            this.dir = dir;
+            this.memory = dir == null ? new java.io.ByteArrayOutputStream() : null;
         }
 
-        /** The file written, or null for an in-memory spool. */
+        /** The file written so far, or null while the message fits the buffer (or for an in-memory spool). */
         public Path file() {
             return file;
         }
@@ -116,6 +125,10 @@ public final class Spool {
 
         private void drain() throws IOException {
             buffer.flip();
+            if (memory == null && channel == null && buffer.hasRemaining()) {
+                file = Files.createTempFile(dir, PREFIX, ".eml");
+                channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            }
             if (memory != null) {
                 memory.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
                 buffer.position(buffer.limit());
@@ -128,6 +141,9 @@ public final class Spool {
 
         /** Ends the file and returns it as a message; the caller deletes the file when done with it. */
         public SpooledMessage finish() throws IOException {
+            if (memory == null && channel == null) { // it fits the buffer: no file
+                return SpooledMessage.of(java.util.Arrays.copyOf(buffer.array(), buffer.position()));
+            }
             drain();
             if (memory != null) {
                 return SpooledMessage.of(memory.toByteArray());
@@ -140,7 +156,7 @@ public final class Spool {
         @Override
         public void close() {
             if (channel == null) {
-                return;
+                return; // no file was made
             }
             try {
                 channel.close();
