@@ -55,6 +55,7 @@ public final class BenchMain {
         String loadBefore = loadAverage();
         if (!a.contains("--load-only") && mode == LoadDriver.Mode.ALL) {
             jmh(summary);
+            temp.afterJmh();
         }
         if (!a.contains("--jmh-only")) {
             new LoadDriver(launcher, serverJar, relayJvmArgs, System.out).run(mode, summary);

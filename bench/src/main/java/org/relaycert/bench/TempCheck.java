@@ -4,23 +4,24 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Stream;
 
 /**
- * The bench leaves nothing in the temporary directory: its entries are listed before the run and after it, and the
- * new ones that this bench and what it runs make (the bench directory, the relay's and the framing benchmark's
- * spool files, the Delta Chat client's working directory, JMH's and JFR's files) are reported. Other programs on a
- * shared machine make files there too; those are counted apart and not held against the bench.
+ * The bench leaves nothing in the temporary directory: what it makes there is claimed ({@link #claim}: the bench
+ * directory, the Delta Chat client's working directory) and must be gone at the end; what JMH makes there during
+ * the JMH phase ({@code jmh*}, and {@code msg-*} spool files a benchmark would make) is removed after that phase
+ * and must be gone too. On a shared machine other programs make files there as well (other test runs make the
+ * same kinds of names): those are counted apart, not held against the bench.
  */
-final class TempCheck {
-    /** Names this bench, the relay, JMH, JFR and the Delta Chat driver give what they make in the temporary directory. */
-    static final List<String> OURS = List.of("relaycert-bench-", "relaycert-deltachat-", "msg-", "jmh", "jfr", "hs_err");
+public final class TempCheck {
+    private static final Set<String> CLAIMED = new ConcurrentSkipListSet<>();
 
     private final Path dir;
     private final Set<String> before;
+    private final Set<String> jmhMade = new TreeSet<>();
 
     private TempCheck(Path dir, Set<String> before) {
         this.dir = dir;
@@ -31,27 +32,50 @@ final class TempCheck {
         return new TempCheck(dir, list(dir));
     }
 
-    /** Adds the verdict row: met when no new entry has one of {@link #OURS}' prefixes. */
-    void after(Summary summary, PrintStream out) {
-        Set<String> now = list(dir);
-        now.removeAll(before);
-        Set<String> ours = new TreeSet<>();
-        for (String n : now) {
-            if (isOurs(n)) {
-                ours.add(n);
-            }
-        }
-        int others = now.size() - ours.size();
-        String value = ours.isEmpty() ? "0 entries left" : ours.size() + " left: " + String.join(", ", ours.stream().limit(3).toList())
-                + (ours.size() > 3 ? ", ..." : "");
-        out.println("temporary directory " + dir + ": " + value + " (" + others + " new entries of other programs, not ours)");
-        summary.add("temporary directory left by the bench (" + dir + ")", value, "nothing left",
-                Summary.Verdict.of(ours.isEmpty()));
+    /** Records that the bench made {@code path} (checked at the end if it is directly in the temporary directory). */
+    public static Path claim(Path path) {
+        CLAIMED.add(path.getFileName().toString());
+        return path;
     }
 
-    static boolean isOurs(String name) {
-        String n = name.startsWith(".") ? name.substring(1) : name;
-        return OURS.stream().anyMatch(n::startsWith);
+    /**
+     * After the JMH phase: removes what JMH made ({@code jmh.lock} unless it was there before, the compile-command
+     * files it would delete only as the JVM exits) and remembers any {@code msg-*} spool file a benchmark left.
+     */
+    void afterJmh() {
+        Set<String> now = list(dir);
+        now.removeAll(before);
+        for (String n : now) {
+            if (n.startsWith("jmh")) {
+                try {
+                    Files.deleteIfExists(dir.resolve(n));
+                } catch (IOException e) {
+                    jmhMade.add(n);
+                }
+            } else if (n.startsWith("msg-")) {
+                jmhMade.add(n);
+            }
+        }
+    }
+
+    /** Adds the verdict row: met when nothing the bench made is left. */
+    void after(Summary summary, PrintStream out) {
+        Set<String> now = list(dir);
+        Set<String> added = new TreeSet<>(now);
+        added.removeAll(before);
+        Set<String> left = new TreeSet<>();
+        for (String n : added) {
+            if (CLAIMED.contains(n) || jmhMade.contains(n)) {
+                left.add(n);
+            }
+        }
+        int others = added.size() - left.size();
+        String value = left.isEmpty() ? "0 entries left" : left.size() + " left: " + String.join(", ", left.stream().limit(3).toList())
+                + (left.size() > 3 ? ", ..." : "");
+        out.println("temporary directory " + dir + ": " + value + " of " + CLAIMED.size() + " the bench made there ("
+                + others + " new entries of other programs)");
+        summary.add("temporary directory left by the bench (" + dir + ")", value, "nothing left",
+                Summary.Verdict.of(left.isEmpty()));
     }
 
     private static Set<String> list(Path dir) {
@@ -59,7 +83,7 @@ final class TempCheck {
         try (Stream<Path> entries = Files.list(dir)) {
             entries.forEach(p -> names.add(p.getFileName().toString()));
         } catch (IOException e) {
-            // an unreadable directory: nothing to compare, the row says 0
+            // an unreadable directory: nothing to compare
         }
         return names;
     }

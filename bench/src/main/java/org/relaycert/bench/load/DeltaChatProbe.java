@@ -30,7 +30,7 @@ final class DeltaChatProbe {
         DeltaChatRpc client = DeltaChatRpc.start(binary);
         // The client's working directory (accounts, core's log) is made in the temporary directory and kept by
         // the client for post-mortems; the bench leaves nothing there, so it goes once the client is closed.
-        java.nio.file.Path workDir = client.logFile().getParent();
+        java.nio.file.Path workDir = org.relaycert.bench.TempCheck.claim(client.logFile().getParent());
         try (DeltaChatRpc rpc = client) {
             DeltaChatAccount a = account(rpc, relay, from);
             DeltaChatAccount b = account(rpc, relay, to);

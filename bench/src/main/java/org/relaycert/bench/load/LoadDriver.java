@@ -64,7 +64,7 @@ public final class LoadDriver {
         if (!Files.isRegularFile(launcher)) {
             throw new IOException("no relay launcher at " + launcher + " (run from the repository root or pass --launcher)");
         }
-        Path dir = Files.createTempDirectory("relaycert-bench-");
+        Path dir = org.relaycert.bench.TempCheck.claim(Files.createTempDirectory("relaycert-bench-"));
         Account probeFrom = Account.numbered("probe", 1);
         Account probeTo = Account.numbered("probe", 2);
         List<Account> senders = IntStream.range(0, SENDERS).mapToObj(i -> Account.numbered("send", i)).toList();
