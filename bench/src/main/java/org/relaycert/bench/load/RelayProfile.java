@@ -55,7 +55,10 @@ final class RelayProfile {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, long[]> waits = new HashMap<>(); // event -> {count, total nanos}
+        Map<String, Integer> nativeTop = new HashMap<>();
         int samples = 0;
+        int nativeSamples = 0;
+        double[] cpu = new double[4]; // jvmUser, jvmSystem, machineTotal, readings
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
             String type = e.getEventType().getName();
             switch (type) {
@@ -70,10 +73,25 @@ final class RelayProfile {
                     Set<String> seen = new HashSet<>();
                     for (RecordedFrame f : frames) {
                         String n = name(f);
-                        if (n.startsWith("org.relaycert.") && seen.add(n)) {
+                        // lambdas and their generated classes only repeat the method that made them
+                        if (n.startsWith("org.relaycert.") && !n.contains("$$Lambda") && !n.contains(".lambda$")
+                                && seen.add(n)) {
                             inclusive.merge(n, 1, Integer::sum);
                         }
                     }
+                }
+                case "jdk.NativeMethodSample" -> {
+                    RecordedStackTrace st = e.getStackTrace();
+                    if (st != null && !st.getFrames().isEmpty()) {
+                        nativeSamples++;
+                        nativeTop.merge(name(st.getFrames().get(0)), 1, Integer::sum);
+                    }
+                }
+                case "jdk.CPULoad" -> {
+                    cpu[0] += e.getFloat("jvmUser");
+                    cpu[1] += e.getFloat("jvmSystem");
+                    cpu[2] += e.getFloat("machineTotal");
+                    cpu[3]++;
                 }
                 case "jdk.FileForce", "jdk.FileWrite", "jdk.FileRead", "jdk.JavaMonitorEnter", "jdk.ThreadPark",
                      "jdk.GarbageCollection", "jdk.VirtualThreadPinned" -> {
@@ -88,6 +106,10 @@ final class RelayProfile {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "profile of the relay under %d unpaced senders, %.1f s, %d messages delivered"
                 + " (JFR, %d execution samples of Java code):", LoadDriver.SENDERS, seconds, delivered, samples));
+        if (cpu[3] > 0) {
+            lines.add(String.format(Locale.ROOT, "  CPU (all cores = 100 %%): relay %.0f %% user + %.0f %% system, machine %.0f %%",
+                    100 * cpu[0] / cpu[3], 100 * cpu[1] / cpu[3], 100 * cpu[2] / cpu[3]));
+        }
         lines.add("  top frames by own samples (where the CPU is):");
         List<Map.Entry<String, Integer>> topSelf = top(self);
         int total = Math.max(1, samples);
@@ -95,6 +117,10 @@ final class RelayProfile {
         lines.add("  relay methods by samples anywhere on the stack (inclusive):");
         List<Map.Entry<String, Integer>> topRelay = top(inclusive);
         topRelay.forEach(en -> lines.add(String.format(Locale.ROOT, "    %5.1f %%  %s", 100.0 * en.getValue() / total, en.getKey())));
+        lines.add(String.format(Locale.ROOT, "  threads waiting in native code (%d samples; the blocked, not the busy):", nativeSamples));
+        int totalNative = Math.max(1, nativeSamples);
+        top(nativeTop).stream().limit(5).forEach(en -> lines.add(String.format(Locale.ROOT, "    %5.1f %%  %s",
+                100.0 * en.getValue() / totalNative, en.getKey())));
         lines.add("  timed waits (every fsync; file I/O, locks and parking over JFR's 10-20 ms thresholds only):");
         waits.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(en -> lines.add(String.format(Locale.ROOT,
                 "    %-24s %7d events, %9.1f ms in all, %7.2f ms each", en.getKey(), en.getValue()[0],
