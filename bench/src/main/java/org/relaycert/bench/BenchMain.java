@@ -50,14 +50,17 @@ public final class BenchMain {
                 : a.contains("--stack-only") ? LoadDriver.Mode.STACK_ONLY
                 : LoadDriver.Mode.ALL;
         Summary summary = new Summary();
+        TempCheck temp = TempCheck.before(Path.of(System.getProperty("java.io.tmpdir")));
         long started = System.nanoTime();
         String loadBefore = loadAverage();
         if (!a.contains("--load-only") && mode == LoadDriver.Mode.ALL) {
             jmh(summary);
+            temp.afterJmh();
         }
         if (!a.contains("--jmh-only")) {
             new LoadDriver(launcher, serverJar, relayJvmArgs, System.out).run(mode, summary);
         }
+        temp.after(summary, System.out);
         summary.print(System.out, String.format(Locale.ROOT,
                 "relaycert bench summary (%d cores, %s %s, %.0f s; 1-minute load average %s at the start, %s at the end)",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"), Runtime.version(),

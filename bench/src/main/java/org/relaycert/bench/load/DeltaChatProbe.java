@@ -27,7 +27,11 @@ final class DeltaChatProbe {
 
     static Samples run(java.nio.file.Path binary, MailEndpoints relay, Account from, Account to, int n) throws Exception {
         Samples samples = new Samples();
-        try (DeltaChatRpc rpc = DeltaChatRpc.start(binary)) {
+        DeltaChatRpc client = DeltaChatRpc.start(binary);
+        // The client's working directory (accounts, core's log) is made in the temporary directory and kept by
+        // the client for post-mortems; the bench leaves nothing there, so it goes once the client is closed.
+        java.nio.file.Path workDir = org.relaycert.bench.TempCheck.claim(client.logFile().getParent());
+        try (DeltaChatRpc rpc = client) {
             DeltaChatAccount a = account(rpc, relay, from);
             DeltaChatAccount b = account(rpc, relay, to);
             DeltaChatAccount.ChatPair chats = DeltaChatAccount.exchangeVcards(a, b);
@@ -48,6 +52,8 @@ final class DeltaChatProbe {
                     Thread.sleep(Duration.ofNanos(wait)); // the client's send throttle, not a wait for a result
                 }
             }
+        } finally {
+            LoadDriver.deleteTree(workDir);
         }
         return samples;
     }

@@ -64,7 +64,7 @@ public final class LoadDriver {
         if (!Files.isRegularFile(launcher)) {
             throw new IOException("no relay launcher at " + launcher + " (run from the repository root or pass --launcher)");
         }
-        Path dir = Files.createTempDirectory("relaycert-bench-");
+        Path dir = org.relaycert.bench.TempCheck.claim(Files.createTempDirectory("relaycert-bench-"));
         Account probeFrom = Account.numbered("probe", 1);
         Account probeTo = Account.numbered("probe", 2);
         List<Account> senders = IntStream.range(0, SENDERS).mapToObj(i -> Account.numbered("send", i)).toList();
@@ -155,6 +155,7 @@ public final class LoadDriver {
                     String.format(Locale.ROOT, "%.0f messages/s (%d failed)", pool.ratePerSecond(), pool.failed()));
             summary.reported("EXISTS latency at that load", FederatedFigures.pXX(loaded));
             reference = new StackFigures.Reference(light, stored, pool.ratePerSecond());
+            profile(relay, senders, sinks, dir, summary);
 
             for (int rate : PACED_RATES) {
                 SenderPool paced = new SenderPool(relay, senders, sinks, rate, MESSAGE_SIZE);
@@ -169,7 +170,7 @@ public final class LoadDriver {
                         String.format(Locale.ROOT, "p50 %.2f ms, p99 %.2f ms (lost %d)", s.percentile(50), s.percentile(99), s.lost())));
                 summary.add("EXISTS latency at paced " + rate + " msg/s (achieved " + Math.round(paced.ratePerSecond()) + ")",
                         FederatedFigures.pXX(s), Targets.PACED,
-                        Summary.Verdict.of(paced.ratePerSecond() >= Targets.PACED_ACHIEVED_SHARE * rate && s.lost() == 0
+                        Summary.Verdict.of(Targets.pacedRateMet(paced.ratePerSecond(), rate) && s.lost() == 0
                                 && s.percentile(99) <= Targets.PACED_P99_MS));
             }
 
@@ -180,6 +181,34 @@ public final class LoadDriver {
         FederatedFigures.measure(launcher.resolveSibling("relay.jvm-options"), dir, summary, out);
         StackFigures.measure(dir, probeFrom, probeTo, senders, sinks, java.util.Optional.ofNullable(reference), summary, out);
         deleteTree(dir);
+    }
+
+    /**
+     * Where the time goes: the same unpaced load once more (not counted in any figure) with a JFR recording of the
+     * relay running, summarized in the output and, its headlines, in the table.
+     */
+    private void profile(RelayProcess relay, List<Account> senders, List<Account> sinks, Path dir, Summary summary) {
+        Path file = dir.resolve("relay-profile.jfr");
+        try {
+            RelayProfile.start(relay.pid(), dir);
+            SenderPool pool = new SenderPool(relay, senders, sinks, 0, MESSAGE_SIZE);
+            try {
+                Thread.sleep(RelayProfile.window().toMillis());
+            } finally {
+                pool.close();
+            }
+            RelayProfile.Summary p = RelayProfile.stop(relay.pid(), file, pool.seconds(), pool.accepted());
+            out.println();
+            p.lines().forEach(out::println);
+            summary.reported("profile (JFR, unpaced): top own-sample frames", p.topSelf());
+            summary.reported("profile (JFR, unpaced): top relay methods (inclusive)", p.topRelay());
+            summary.reported("profile (JFR, unpaced): fsync (jdk.FileForce)", p.fsync());
+        } catch (Exception e) {
+            out.println("profile: failed: " + e);
+            summary.notMeasured("profile (JFR)", "failed: " + e.getMessage(), "");
+        } finally {
+            RelayProfile.delete(file);
+        }
     }
 
     /** The real client on the same relay, when installed: send call to the recipient's IncomingMsg. */
@@ -233,7 +262,9 @@ public final class LoadDriver {
                 + System.getProperty("java.vm.name") + " " + Runtime.version() + ") ==");
         report.forEach(out::println);
         out.println("targets (reported, not asserted): EXISTS p50 <= 5 ms and p99 <= 25 ms at light load;"
-                + " 1,000 IDLE connections under 256 MB RSS; no latency cliff up to 200 messages/s");
+                + " 1,000 IDLE connections under 256 MB RSS; paced 50/100/200 messages/s each achieved within 10 %"
+                + " with p99 <= 100 ms; against Postfix + Dovecot: delivered throughput >= x2, end of DATA to the"
+                + " mailbox file p50 and p99 <= x1");
     }
 
     private static String line(String what, String value) {
@@ -283,7 +314,10 @@ public final class LoadDriver {
         return held;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -134,5 +134,14 @@ final class RelayProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // jcmd (the profile) made the relay open its attach socket in the temporary directory; a JVM removes it as
+        // it exits, one killed does not.
+        for (String attach : new String[] {".java_pid", ".attach_pid"}) {
+            try {
+                Files.deleteIfExists(Path.of(System.getProperty("java.io.tmpdir"), attach + process.pid()));
+            } catch (IOException ignored) {
+                // not ours to worry about further
+            }
+        }
     }
 }

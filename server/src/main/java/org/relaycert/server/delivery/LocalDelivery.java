@@ -52,7 +52,7 @@ public final class LocalDelivery {
     private Reply deliverOne(String recipient, SpooledMessage message) {
         try {
             UserMailbox mailbox = store.mailbox(recipient);
-            if (mailbox.usedBytes() + message.size() > quotaBytes) {
+            if (mailbox.wouldExceed(message.size(), quotaBytes)) {
                 log.info("local delivery refused: mailbox full");
                 return Reply.of(552, "5.2.2", "Quota exceeded (mailbox for user is full)");
             }

@@ -34,6 +34,10 @@ public final class MailboxQuota implements MailboxKeeper {
 
     @Override
     public void delivered(UserMailbox mailbox) throws StoreException {
+        // The count first (no scan of every message file per delivery); the exact figure only near the trigger.
+        if (mailbox.usedBytesCounted() * 100 < limitBytes * TRIGGER_PERCENT) {
+            return;
+        }
         long used = mailbox.usedBytes();
         if (used * 100 < limitBytes * TRIGGER_PERCENT) {
             return;

@@ -38,8 +38,8 @@ public final class DeliveryTrigger implements StoreListener {
 
     @Override
     public void appended(String address, String folder, MessageInfo message) {
-        if (!folder.equalsIgnoreCase("INBOX")) {
-            return;
+        if (!folder.equalsIgnoreCase("INBOX") || !notifier.interested(address)) {
+            return; // no devices to wake: the header need not be read
         }
         if (!rules.notifySelfSent()) {
             Optional<String> from = sender(address, folder, message.uid());

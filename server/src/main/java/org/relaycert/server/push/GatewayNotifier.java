@@ -64,6 +64,11 @@ public final class GatewayNotifier implements Notifier, AutoCloseable {
     private boolean closed;
 
     @Override
+    public boolean interested(String address) {
+        return !tokens.tokens(address).isEmpty();
+    }
+
+    @Override
     public void delivered(String address) {
         Instant now = clock.instant();
         for (String token : tokens.tokens(address)) {

@@ -8,8 +8,24 @@ package org.relaycert.server.push;
 public interface Notifier {
 
     /** A relay without push (plain Dovecot): devices learn of mail only when they poll or IDLE. */
-    Notifier NONE = address -> {
+    Notifier NONE = new Notifier() {
+        @Override
+        public void delivered(String address) {
+        }
+
+        @Override
+        public boolean interested(String address) {
+            return false;
+        }
     };
 
     void delivered(String address);
+
+    /**
+     * Whether {@link #delivered} could do anything for {@code address} (it has devices to wake): asked first, so a
+     * delivery to a user without any does not read the new message's header to find out whether it would notify.
+     */
+    default boolean interested(String address) {
+        return true;
+    }
 }

@@ -18,8 +18,10 @@ import org.relaycert.server.delivery.SpooledMessage;
  *       as {@code "."}.</li>
  *   <li>Octets are counted after unstuffing; past the limit the message is read to its end and dropped,
  *       and {@link Received#oversized()} is set.</li>
- *   <li>The text goes to a {@link Spool} file as it arrives, so a message costs the heap small buffers only;
- *       if the file cannot be written the message is read to its end and {@link Received#failed()} is set.</li>
+ *   <li>The text goes to a {@link Spool} as it arrives: a message that fits the spool writer's 64 KiB buffer
+ *       stays there (no file), a larger one goes on to a spool file, so a message costs the heap that buffer
+ *       only; if the file cannot be written the message is read to its end and {@link Received#failed()} is
+ *       set.</li>
  * </ul>
  * Outside DATA it passes everything through untouched.
  */

@@ -35,10 +35,12 @@ public final class Folder {
     private final UidList uids;
     private final KeywordTable keywords;
     private final TreeMap<Long, StoredMessage> messages = new TreeMap<>();
+    private final UsageCounter usage;
     private boolean gone;
 
     private Folder(String address, String name, Path dir, Clock clock, Listeners listeners, UidList uids,
-            KeywordTable keywords) {
+            KeywordTable keywords, UsageCounter usage) {
+        this.usage = usage;
         this.address = address;
         this.name = name;
         this.dir = dir;
@@ -50,15 +52,17 @@ public final class Folder {
 
     /** Opens an existing Maildir; {@code uidValidities} is asked only if it has no uid list yet. */
     static Folder open(String address, String name, Path dir, Clock clock, Listeners listeners,
-            UidValidityCounter uidValidities) throws StoreException {
+            UidValidityCounter uidValidities, UsageCounter usage) throws StoreException {
         try {
             FolderScan.createMaildir(dir);
             UidList uids = UidList.load(dir).orElse(null);
             if (uids == null) {
                 uids = UidList.create(dir, uidValidities.next());
             }
-            Folder folder = new Folder(address, name, dir, clock, listeners, uids, KeywordTable.load(dir));
-            FolderSync.run(dir, uids, folder.keywords, folder.messages);
+            Folder folder = new Folder(address, name, dir, clock, listeners, uids, KeywordTable.load(dir), usage);
+            if (!FolderSync.run(dir, uids, folder.keywords, folder.messages).isEmpty()) {
+                usage.invalidate();
+            }
             return folder;
         } catch (IOException | RuntimeException e) {
             throw new StoreException(StoreException.Kind.IO, "cannot open folder " + name, e);
@@ -128,42 +132,187 @@ public final class Folder {
         return append(() -> new java.io.ByteArrayInputStream(content), content.length, flags, internalDate);
     }
 
-    /** As above, the {@code size} octets copied from {@code content}. */
+    /**
+     * As above, the {@code size} octets copied from {@code content}. The copy is written and fsynced in
+     * {@code tmp/} without the folder lock, so concurrent deliveries to one folder write and fsync their files
+     * side by side; then they are committed in groups ({@link #commit}): each gets the next UID and is renamed
+     * into {@code new/} or {@code cur/}, and one fsync of that directory makes every rename of the group durable.
+     * Durable on return, as before: the file and the directory entry that names it are on disk.
+     */
     public MessageInfo append(Content content, long size, Set<String> flags, Instant internalDate)
             throws StoreException {
         Set<String> canonical = MaildirFlags.canonical(flags);
         // INTERNALDATE has whole seconds in IMAP and time_t in Dovecot's Maildir.
         Instant date = (internalDate == null ? clock.instant() : internalDate).truncatedTo(ChronoUnit.SECONDS);
-        StoredMessage stored;
         lock.lock();
         try {
             checkPresent();
-            String letters = MaildirFlags.encode(canonical, keywords);
-            String base = MaildirFileName.newBase(clock.instant(), size, uids.uidNext());
-            Path tmp = dir.resolve("tmp").resolve(base);
-            boolean toNew = letters.isEmpty();
-            String subdir = toNew ? FolderScan.NEW : FolderScan.CUR;
-            String fileName = toNew ? base : MaildirFileName.withInfo(base, letters);
+        } finally {
+            lock.unlock();
+        }
+        // The name without its UID: the UID is assigned at the commit, in commit order.
+        String tmpBase = MaildirFileName.newBase(clock.instant(), size);
+        Path tmp = dir.resolve("tmp").resolve(tmpBase);
+        try (InputStream in = content.open()) {
+            Durable.writeNew(tmp, in, size, FileTime.from(date));
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw io("cannot store message", e);
+        }
+        CrashPoints.reach(CrashPoints.APPEND_TMP_WRITTEN);
+        StoredMessage stored = commit(new PendingAppend(tmpBase, canonical, date, size));
+        listeners.appended(address, name, stored.info());
+        return stored.info();
+    }
+
+    /** One message written and fsynced in {@code tmp/}, waiting for its UID and its rename (see {@link #commit}). */
+    private static final class PendingAppend {
+        final String tmpBase;
+        final Set<String> flags;
+        final Instant date;
+        final long size;
+        StoredMessage stored;
+        StoreException failure;
+        boolean done;
+
+        PendingAppend(String tmpBase, Set<String> flags, Instant date, long size) {
+            this.tmpBase = tmpBase;
+            this.flags = flags;
+            this.date = date;
+            this.size = size;
+        }
+    }
+
+    /** Appends waiting to be committed, and whether a commit is running: guarded by {@link #commitLock}. */
+    private final ReentrantLock commitLock = new ReentrantLock();
+    private final java.util.concurrent.locks.Condition committed = commitLock.newCondition();
+    private final List<PendingAppend> pending = new ArrayList<>();
+    private boolean committing;
+
+    /**
+     * Group commit: the first append to find no commit running commits every append pending at that moment (its
+     * own included); appends arriving meanwhile wait, and the first of them commits them all once it is done.
+     * So a folder under load costs one directory fsync per group instead of one per message, and each append
+     * still returns only after its own rename is durable.
+     */
+    private StoredMessage commit(PendingAppend mine) throws StoreException {
+        List<PendingAppend> group = null;
+        commitLock.lock();
+        try {
+            pending.add(mine);
+            while (!mine.done && committing) {
+                committed.awaitUninterruptibly();
+            }
+            if (!mine.done) {
+                committing = true;
+                group = new ArrayList<>(pending);
+                pending.clear();
+            }
+        } finally {
+            commitLock.unlock();
+        }
+        if (group != null) {
             try {
-                try (InputStream in = content.open()) {
-                    Durable.writeNew(tmp, in, size, FileTime.from(date));
+                commitGroup(group);
+            } catch (RuntimeException | Error e) {
+                for (PendingAppend p : group) {
+                    if (p.failure == null && p.stored == null) {
+                        p.failure = new StoreException(StoreException.Kind.IO, "cannot store message: " + e, e);
+                    }
                 }
-                CrashPoints.reach(CrashPoints.APPEND_TMP_WRITTEN);
-                Durable.moveFromTmp(tmp, dir.resolve(subdir).resolve(fileName));
+                throw e;
+            } finally {
+                commitLock.lock();
+                try {
+                    committing = false;
+                    group.forEach(p -> p.done = true);
+                    committed.signalAll();
+                } finally {
+                    commitLock.unlock();
+                }
+            }
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.stored;
+    }
+
+    /** Renames a group of appends into place under the folder lock, then one fsync per directory they went to. */
+    private void commitGroup(List<PendingAppend> group) {
+        lock.lock();
+        try {
+            if (gone) {
+                for (PendingAppend p : group) {
+                    deleteQuietly(dir.resolve("tmp").resolve(p.tmpBase));
+                    p.failure = new StoreException(StoreException.Kind.NONEXISTENT, "folder " + name + " no longer exists");
+                }
+                return;
+            }
+            List<PendingAppend> renamed = new ArrayList<>(group.size());
+            boolean toNew = false;
+            boolean toCur = false;
+            for (PendingAppend p : group) {
+                Path tmp = dir.resolve("tmp").resolve(p.tmpBase);
+                String letters;
+                try {
+                    letters = MaildirFlags.encode(p.flags, keywords);
+                } catch (StoreException e) {
+                    deleteQuietly(tmp);
+                    p.failure = e;
+                    continue;
+                }
+                String base = MaildirFileName.withUid(p.tmpBase, uids.uidNext());
+                boolean intoNew = letters.isEmpty();
+                String subdir = intoNew ? FolderScan.NEW : FolderScan.CUR;
+                String fileName = intoNew ? base : MaildirFileName.withInfo(base, letters);
+                try {
+                    Files.move(tmp, dir.resolve(subdir).resolve(fileName), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    deleteQuietly(tmp);
+                    p.failure = io("cannot store message", e);
+                    continue;
+                }
                 CrashPoints.reach(CrashPoints.APPEND_RENAMED);
                 long uid = uids.add(base);
-                stored = new StoredMessage(uid, base, subdir, fileName, canonical, date, size);
-                messages.put(uid, stored);
-                // Two fsyncs make the message durable (file, new/ or cur/); the list is rebuilt from the names.
-                uids.saveWithoutSync();
+                p.stored = new StoredMessage(uid, base, subdir, fileName, p.flags, p.date, p.size);
+                messages.put(uid, p.stored);
+                renamed.add(p);
+                toNew |= intoNew;
+                toCur |= !intoNew;
+            }
+            if (renamed.isEmpty()) {
+                return;
+            }
+            try {
+                // One fsync per directory makes every rename of the group durable; the list is rebuilt from the
+                // names (each carries its U=), so it is saved without fsync.
+                if (toNew) {
+                    Durable.syncDirectory(dir.resolve(FolderScan.NEW));
+                }
+                if (toCur) {
+                    Durable.syncDirectory(dir.resolve(FolderScan.CUR));
+                }
+                uids.appendWithoutSync();
+                usage.changed(renamed.stream().mapToLong(p -> p.size).sum());
             } catch (IOException e) {
-                throw io("cannot store message", e);
+                usage.invalidate();
+                // The files are in the folder (and keep their UIDs), but not known to be durable: no success.
+                for (PendingAppend p : renamed) {
+                    p.failure = io("cannot store message", e);
+                }
             }
         } finally {
             lock.unlock();
         }
-        listeners.appended(address, name, stored.info());
-        return stored.info();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a file left in tmp/ goes with the stale ones (StaleTmpFiles)
+        }
     }
 
     /** The raw RFC 5322 bytes as stored (CRLF line ends). */
@@ -242,6 +391,7 @@ public final class Folder {
                     StoredMessage m = messages.remove(uid);
                     if (m != null) {
                         Files.deleteIfExists(m.path(dir));
+                        usage.changed(-m.size());
                         CrashPoints.reach(CrashPoints.EXPUNGE_FIRST_DELETED);
                         uids.remove(uid);
                         removed.add(uid);
@@ -311,7 +461,11 @@ public final class Folder {
     /** Brings the in-memory view in line with the directory: files removed, renamed or dropped in by others. */
     private FolderChanges synchronizeOrFail() throws StoreException {
         try {
-            return FolderSync.run(dir, uids, keywords, messages);
+            FolderChanges changes = FolderSync.run(dir, uids, keywords, messages);
+            if (!changes.isEmpty()) {
+                usage.invalidate(); // other programs' files came or went
+            }
+            return changes;
         } catch (IOException e) {
             throw io("cannot scan folder " + name, e);
         }

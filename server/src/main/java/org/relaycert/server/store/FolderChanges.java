@@ -9,6 +9,10 @@ final class FolderChanges {
     final List<MessageInfo> flagsChanged = new ArrayList<>();
     final List<Long> expunged = new ArrayList<>();
 
+    boolean isEmpty() {
+        return appended.isEmpty() && flagsChanged.isEmpty() && expunged.isEmpty();
+    }
+
     void fire(Listeners listeners, String address, String folder) {
         expunged.forEach(uid -> listeners.expunged(address, folder, uid));
         flagsChanged.forEach(m -> listeners.flagsChanged(address, folder, m));

@@ -25,7 +25,12 @@ final class MaildirFileName {
      * the uid list need not be fsynced on each delivery (a lost update is rebuilt from the names).
      */
     static String newBase(Instant now, long size, long uid) {
-        return newBase(now, size) + ",U=" + uid;
+        return withUid(newBase(now, size), uid);
+    }
+
+    /** A base name from {@link #newBase(Instant, long)} with the UID the message got. */
+    static String withUid(String base, long uid) {
+        return base + ",U=" + uid;
     }
 
     /** The UID recorded in a base name by {@link #newBase(Instant, long, long)}, if any. */

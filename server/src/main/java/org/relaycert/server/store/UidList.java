@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -13,10 +14,13 @@ import java.util.TreeMap;
 /**
  * The persistent UID state of one folder, like Dovecot's {@code dovecot-uidlist}: a header
  * {@code V<uidvalidity> N<uidnext>} then one {@code <uid> <maildir base name>} line per message.
- * Saved by write-temp, fsync, atomic rename; {@code uidNext} only ever grows. After an append it is saved
- * without fsync ({@link #saveWithoutSync()}): the message's own name carries its UID, so a lost update is
- * rebuilt from the directory; before anything removes a message file the list is made durable
- * ({@link #makeDurable()}), so {@code uidNext} cannot fall back below a UID that was ever handed out.
+ * Saved by write-temp, fsync, atomic rename; {@code uidNext} only ever grows. After an append the new lines are
+ * appended to the file without fsync ({@link #appendWithoutSync()}; the header's {@code N} is then behind, and
+ * reading takes the largest UID listed + 1 where that is more): the message's own name carries its UID, so a lost
+ * or torn append is rebuilt from the directory (a last line without its line end is ignored); before anything
+ * removes a message file the list is made durable ({@link #makeDurable()}: rewritten whole and fsynced), so
+ * {@code uidNext} cannot fall back below a UID that was ever handed out. Appending costs the new lines only,
+ * where rewriting cost the whole list (a folder of thousands of messages made every delivery rewrite it).
  */
 final class UidList {
     static final String FILE = "relaycert-uidlist";
@@ -27,6 +31,8 @@ final class UidList {
     private long uidNext;
     private final TreeMap<Long, String> baseNames;
     private boolean synced = true;
+    /** Entries added since the file was last written (appended by {@link #appendWithoutSync()}). */
+    private final java.util.Set<Long> unwritten = new java.util.LinkedHashSet<>();
 
     private UidList(Path file, long uidValidity, long uidNext, TreeMap<Long, String> baseNames) {
         this.file = file;
@@ -51,7 +57,10 @@ final class UidList {
             // over with a new UIDVALIDITY (the caller's), which tells clients to forget what they cached.
             return Optional.empty();
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        List<String> lines = new java.util.ArrayList<>(List.of(text.split("\n", -1)));
+        // The part after the last line end: empty, or a line an append without fsync left torn by a crash.
+        lines.remove(lines.size() - 1);
         if (lines.isEmpty() || !lines.get(0).startsWith(MAGIC + " ")) {
             throw new IOException("unreadable uid list " + file);
         }
@@ -68,7 +77,12 @@ final class UidList {
         for (String line : lines.subList(1, lines.size())) {
             int space = line.indexOf(' ');
             if (space > 0) {
-                long uid = Long.parseLong(line.substring(0, space));
+                long uid;
+                try {
+                    uid = Long.parseLong(line.substring(0, space));
+                } catch (NumberFormatException e) {
+                    continue; // not a line this list wrote: the names in the directory say the UIDs
+                }
                 names.put(uid, line.substring(space + 1));
                 next = Math.max(next, uid + 1);
             }
@@ -95,27 +109,57 @@ final class UidList {
     long add(String baseName) {
         long uid = uidNext++;
         baseNames.put(uid, baseName);
+        unwritten.add(uid);
         return uid;
     }
 
     /** Records a message under a UID its name claims ({@code uid >= uidNext}, checked by the caller). */
     void addClaimed(long uid, String baseName) {
         baseNames.put(uid, baseName);
+        unwritten.add(uid);
         uidNext = Math.max(uidNext, uid + 1);
     }
 
     void remove(long uid) {
         baseNames.remove(uid);
+        unwritten.remove(uid);
     }
 
     void save() throws IOException {
         Durable.replace(file, serialize());
+        unwritten.clear();
         synced = true;
     }
 
-    /** Saves without fsync (see the class comment for why that is safe after an append). */
+    /** Saves the whole list without fsync. */
     void saveWithoutSync() throws IOException {
         Durable.replaceWithoutSync(file, serialize());
+        unwritten.clear();
+        synced = false;
+    }
+
+    /**
+     * Appends the entries added since the last write to the file, without fsync (see the class comment for why
+     * that is safe after an append); the whole list is rewritten instead if the file is missing.
+     */
+    void appendWithoutSync() throws IOException {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        if (!Files.exists(file)) {
+            saveWithoutSync();
+            return;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (long uid : unwritten) {
+            String name = baseNames.get(uid);
+            if (name != null) {
+                sb.append(uid).append(' ').append(name).append('\n');
+            }
+        }
+        Files.write(file, sb.toString().getBytes(StandardCharsets.UTF_8), StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        unwritten.clear();
         synced = false;
     }
 

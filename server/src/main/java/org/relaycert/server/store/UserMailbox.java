@@ -25,6 +25,7 @@ public final class UserMailbox {
     private final UidValidityCounter uidValidities;
     /** Open folders by canonical name; guarded by {@code this}, which is taken before any folder lock. */
     private final Map<String, Folder> open = new HashMap<>();
+    private final UsageCounter usage = new UsageCounter();
     private boolean gone;
 
     UserMailbox(String address, Path dir, Clock clock, Listeners listeners) throws StoreException {
@@ -83,7 +84,7 @@ public final class UserMailbox {
             if (!FolderName.isInbox(canonical) && !FolderScan.isMaildir(folderDir)) {
                 throw new StoreException(StoreException.Kind.NONEXISTENT, "no folder " + canonical);
             }
-            folder = Folder.open(address, canonical, folderDir, clock, listeners, uidValidities);
+            folder = Folder.open(address, canonical, folderDir, clock, listeners, uidValidities, usage);
             open.put(canonical, folder);
             return folder;
         }
@@ -125,6 +126,7 @@ public final class UserMailbox {
             }
             // Atomically out of sight first; the slow recursive delete cannot leave a half folder behind.
             retire(List.of(canonical), canonical, trash);
+            usage.invalidate();
         }
         listeners.folderRemoved(address, canonical);
         try {
@@ -138,8 +140,42 @@ public final class UserMailbox {
         FolderRename.rename(this, existing(from), FolderName.canonical(to));
     }
 
-    /** Bytes used by all messages in all folders (quota). */
+    /** Bytes used by all messages in all folders (quota): exact, from a scan of every folder. */
     public long usedBytes() throws StoreException {
+        usage.scanStarted();
+        boolean done = false;
+        try {
+            long total = scanUsedBytes();
+            usage.scanned(total, clock.instant());
+            done = true;
+            return total;
+        } finally {
+            if (!done) {
+                usage.scanFailed();
+            }
+        }
+    }
+
+    /**
+     * Bytes used as counted (see {@link UsageCounter}): the last scan's total plus this store's appends and expunges
+     * since, scanned afresh when that is older than a minute or the folders changed behind the store's back. May
+     * be a little high, never low for the store's own changes; for decisions on the delivery path, which confirm a
+     * refusal with {@link #wouldExceed}.
+     */
+    public long usedBytesCounted() throws StoreException {
+        java.util.OptionalLong counted = usage.current(clock.instant());
+        return counted.isPresent() ? counted.getAsLong() : usedBytes();
+    }
+
+    /**
+     * Whether adding {@code bytes} would take the mailbox over {@code quotaBytes}: the count says no, or an exact
+     * scan confirms (so a delivery is never refused on a count alone).
+     */
+    public boolean wouldExceed(long bytes, long quotaBytes) throws StoreException {
+        return usedBytesCounted() + bytes > quotaBytes && usedBytes() + bytes > quotaBytes;
+    }
+
+    private long scanUsedBytes() throws StoreException {
         long total = 0;
         try {
             for (String name : folderNames()) {

@@ -80,6 +80,35 @@ class DeliveryDurabilityTest {
     }
 
     @Test
+    void aTornAppendOfTheUidListLosesNoUid() throws Exception {
+        Folder inbox = new MaildirStore(root, CLOCK).mailbox(ALICE).folder("INBOX");
+        MessageInfo a = inbox.append(message("a"), Set.of(), NOW);
+        MessageInfo b = inbox.append(message("b"), Set.of(), NOW);
+        Path list = uidList(root);
+        byte[] full = Files.readAllBytes(list);
+        // A crash kept the list's last appended line only in part (no line end): it is ignored, the name says the UID.
+        Files.write(list, java.util.Arrays.copyOf(full, full.length - 7));
+
+        Folder reopened = new MaildirStore(root, CLOCK).mailbox(ALICE).folder("INBOX");
+        assertThat(reopened.uidValidity()).isEqualTo(inbox.uidValidity());
+        assertThat(reopened.messages()).containsExactly(a, b);
+        assertThat(reopened.read(b.uid())).isEqualTo(message("b"));
+        assertThat(reopened.append(message("c"), Set.of(), NOW).uid()).isEqualTo(3);
+    }
+
+    @Test
+    void anAppendAddsItsLineToTheListInsteadOfRewritingIt() throws Exception {
+        Folder inbox = new MaildirStore(root, CLOCK).mailbox(ALICE).folder("INBOX");
+        inbox.append(message("a"), Set.of(), NOW);
+        byte[] before = Files.readAllBytes(uidList(root));
+        inbox.append(message("b"), Set.of(), NOW);
+        byte[] after = Files.readAllBytes(uidList(root));
+        assertThat(java.util.Arrays.copyOf(after, before.length)).isEqualTo(before);
+        assertThat(new String(after, before.length, after.length - before.length, java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("2 ").endsWith(",U=2\n");
+    }
+
+    @Test
     void aNameSaysItsUid() {
         assertThat(MaildirFileName.uid("1.M2P3Q4.relaycert,S=10,U=7")).hasValue(7);
         assertThat(MaildirFileName.uid("1.M2P3Q4.relaycert,S=10")).isEmpty();

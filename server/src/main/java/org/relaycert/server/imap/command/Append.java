@@ -87,7 +87,7 @@ public record Append(String tag, String mailbox, Set<String> flags, Instant date
             throw e;
         }
         long quota = s.config().quotaBytes();
-        if (quota > 0 && s.mailbox().usedBytes() + length > quota) {
+        if (quota > 0 && s.mailbox().wouldExceed(length, quota)) {
             return Completion.no("OVERQUOTA", "Quota exceeded (mailbox for user is full)");
         }
         Instant when = date != null ? date : s.clock().instant();

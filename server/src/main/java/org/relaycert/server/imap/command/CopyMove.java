@@ -63,7 +63,7 @@ public record CopyMove(String tag, boolean move, boolean byUid, SequenceSet set,
         long quota = s.config().quotaBytes();
         // A copy adds to the user's mail; a move only relocates it.
         if (!move && quota > 0
-                && s.mailbox().usedBytes() + chosen.stream().mapToLong(n -> n.info().size()).sum() > quota) {
+                && s.mailbox().wouldExceed(chosen.stream().mapToLong(n -> n.info().size()).sum(), quota)) {
             return Completion.no("OVERQUOTA", "Quota exceeded (mailbox for user is full)");
         }
         Map<Long, Long> copied = sel.folder().copyTo(uids, dest);
