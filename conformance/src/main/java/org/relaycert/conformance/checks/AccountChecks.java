@@ -28,6 +28,7 @@ import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.RandomCredentials;
 import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
+import org.relaycert.conformance.settings.Setting;
 
 /** Accounts: created in seconds by the first login, nothing asked, and only under chatmail's rules. */
 @ConformanceCheck
@@ -135,8 +136,8 @@ class AccountChecks {
     @DisplayName("ACC-05 localpart and domain rules enforced at creation")
     void localpartRulesEnforced(Target t, Evidence ev) throws Exception {
         String domain = t.primary().domain();
-        int min = lengthLimit(t, "chatmail.username_min_length");
-        int max = lengthLimit(t, "chatmail.username_max_length");
+        int min = t.settings().value(Setting.USERNAME_MIN_LENGTH);
+        int max = t.settings().value(Setting.USERNAME_MAX_LENGTH);
         ev.line("localpart length limits: " + min + " to " + max + " (chatmail.ini's username_min_length and "
                 + "username_max_length; chatmail's defaults unless the run's settings say otherwise)");
         List<String> bad = new ArrayList<>(List.of(
@@ -157,23 +158,6 @@ class AccountChecks {
             }
         }
         assertThat(created).as("addresses that must not be creatable but were").isEmpty();
-    }
-
-    /** chatmail's default localpart length (both limits) when the operator did not say otherwise. */
-    static final int CHATMAIL_USERNAME_LENGTH = 9;
-
-    /** A localpart length limit from the run's settings (named as in chatmail.ini), else chatmail's default. */
-    private static int lengthLimit(Target t, String key) {
-        String value = t.setting(key).orElse(String.valueOf(CHATMAIL_USERNAME_LENGTH)).strip();
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 1) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-D" + key + " must be a positive whole number, not '" + value + "'");
-        }
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.ExpiryControl;
 import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.conformance.targets.Target;
+import org.relaycert.conformance.settings.Setting;
 
 /**
  * Expiry (relay-spec 7.1): messages are planted with APPEND and an old INTERNALDATE and judged after a
@@ -42,7 +43,7 @@ class ExpiryChecks {
     static final int LARGE_BYTES = 250_000;
     /** chatmail's delete_inactive_users_after is 90 days; the clock moves a little further. */
     static final Duration INACTIVE = Duration.ofDays(92);
-    private static final String PHASE = "chatmail.phase";
+    private static final String PHASE = Setting.PHASE.key();
 
     @Test
     @RequirementId("EXP-01")
@@ -114,7 +115,7 @@ class ExpiryChecks {
     /** Plants in a fresh account, then sweeps and surveys (local), or plants / harvests by phase (live). */
     private static Judged plantSweepSurvey(Target t, Evidence ev, String id, Planter planter) throws Exception {
         Optional<ExpiryControl> control = t.expiryControl();
-        String phase = t.setting(PHASE).orElse("");
+        String phase = t.settings().get(Setting.PHASE).orElse("");
         Path receiptFile = ExpiryProbe.receiptFile(t, id);
         if (control.isEmpty() && phase.equals("harvest")) {
             Receipt r = ExpiryProbe.read(receiptFile).orElseThrow(() -> new NotObservableException(

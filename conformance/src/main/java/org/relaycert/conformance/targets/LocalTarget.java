@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.relaycert.conformance.settings.Settings;
 import org.relaycert.fixtures.push.PushGateway;
 import org.relaycert.fixtures.world.LocalWorld;
 import org.relaycert.fixtures.world.PortPlan;
@@ -13,9 +14,15 @@ import org.relaycert.fixtures.world.PortPlan;
 public final class LocalTarget implements Target {
     private final LocalWorld world;
     private final List<RelayUnderTest> relays;
+    private final Settings settings;
 
     public LocalTarget(LocalWorld world) {
+        this(world, Settings.DEFAULTS);
+    }
+
+    public LocalTarget(LocalWorld world, Settings settings) {
         this.world = world;
+        this.settings = settings;
         this.relays = world.relays().stream().map(r -> (RelayUnderTest) new WorldRelayUnderTest(
                 r.domain(), r.address(), world.ports(), world.ca().trust())).toList();
     }
@@ -27,6 +34,11 @@ public final class LocalTarget implements Target {
     @Override
     public String name() {
         return "local";
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
     }
 
     @Override
