@@ -166,7 +166,7 @@ class AccountChecks {
     void newEndpointReturnsWorkingAccount(Target t, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
         RelayHttps.Answer r = NewEndpointRetry.post(() -> RelayHttps.send(relay.https(), t.trust(),
-                RelayHttps.Request.of("POST", "/new"), AnswerTimeout.connect(), AnswerTimeout.answer()), ev);
+                RelayHttps.Request.of("POST", "/new"), AnswerTimeout.connect(relay.https()), AnswerTimeout.answer(relay.https())), ev);
         ev.line("POST " + RelayHttps.url(relay.https(), "/new") + " -> " + r.statusCode() + " " + r.header("content-type").orElse(""));
         assertThat(r.statusCode()).as("status of POST /new").isEqualTo(200);
         JsonNode json = new ObjectMapper().readTree(r.body());

@@ -34,7 +34,7 @@ class WebChecks {
     private static RelayHttps.Answer fetch(Target t, String method, String path, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
         RelayHttps.Answer r = RelayHttps.send(relay.https(), t.trust(), RelayHttps.Request.of(method, path),
-                AnswerTimeout.connect(), AnswerTimeout.answer());
+                AnswerTimeout.connect(relay.https()), AnswerTimeout.answer(relay.https()));
         ev.line(method + " " + RelayHttps.url(relay.https(), path) + " -> " + r.statusCode() + " " + r.header("content-type").orElse("(no type)"));
         String body = r.body();
         ev.line(body.length() > 1500 ? body.substring(0, 1500) + "..." : body);

@@ -202,7 +202,7 @@ public final class Setting<T> {
             return defaultText;
         }
         if (defaultValue instanceof Duration d) {
-            return String.valueOf(d.toMillis() % 1000 == 0 ? d.toSeconds() : d.toMillis() / 1000.0);
+            return d.toMillis() % 1000 == 0 ? String.valueOf(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
         }
         return defaultValue == null ? "none" : String.valueOf(defaultValue);
     }

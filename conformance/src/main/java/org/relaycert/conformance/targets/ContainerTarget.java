@@ -28,7 +28,8 @@ public final class ContainerTarget implements Target, AutoCloseable {
         SSLContext trust = InsecureTrust.context();
         this.relay = new RelayUnderTest() {
             private Endpoint endpoint(int port, boolean tls) {
-                return new Endpoint(DOMAIN, host, container.getMappedPort(port), tls);
+                return new Endpoint(DOMAIN, host, container.getMappedPort(port), tls, Optional.empty(),
+                        settings.value(org.relaycert.conformance.settings.Setting.ANSWER_TIMEOUT));
             }
 
             @Override

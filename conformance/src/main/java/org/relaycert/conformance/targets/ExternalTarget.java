@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.KeyManagementException;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +38,11 @@ public final class ExternalTarget implements Target {
         Optional<InetAddress> source = settings.get(Setting.BIND);
         Optional<ProvisionedAccounts> provisioned = settings.get(Setting.ACCOUNTS)
                 .map(file -> readAccounts(file, TargetChoice.projectRoot(settings)));
+        Duration answer = settings.value(Setting.ANSWER_TIMEOUT);
         this.primary = new HostRelay(domain, settings.get(Setting.HOST).orElse(domain), ports(settings), source,
-                trust, provisioned);
+                answer, trust, provisioned);
         this.second = settings.get(Setting.TARGET2).map(d -> new HostRelay(d, settings.get(Setting.HOST2).orElse(d),
-                ports(settings), source, trust, Optional.empty()));
+                ports(settings), source, answer, trust, Optional.empty()));
     }
 
     /** {@code chatmail.flood.bind=A,B,...}: further addresses of this machine that connection floods start from. */
@@ -137,6 +139,7 @@ public final class ExternalTarget implements Target {
     }
 
     private record HostRelay(String domain, String host, Map<String, Integer> ports, Optional<InetAddress> source,
+                             Duration answer,
                              SSLContext trust, Optional<ProvisionedAccounts> provisioned) implements RelayUnderTest {
         private int port(String service, int standard) {
             return ports.getOrDefault(service, standard);
@@ -144,32 +147,32 @@ public final class ExternalTarget implements Target {
 
         @Override
         public Endpoint smtp() {
-            return new Endpoint(domain, host, port("smtp", 25), false, source);
+            return new Endpoint(domain, host, port("smtp", 25), false, source, answer);
         }
 
         @Override
         public Endpoint submission() {
-            return new Endpoint(domain, host, port("submission", 587), false, source);
+            return new Endpoint(domain, host, port("submission", 587), false, source, answer);
         }
 
         @Override
         public Endpoint smtps() {
-            return new Endpoint(domain, host, port("smtps", 465), true, source);
+            return new Endpoint(domain, host, port("smtps", 465), true, source, answer);
         }
 
         @Override
         public Endpoint imap() {
-            return new Endpoint(domain, host, port("imap", 143), false, source);
+            return new Endpoint(domain, host, port("imap", 143), false, source, answer);
         }
 
         @Override
         public Endpoint imaps() {
-            return new Endpoint(domain, host, port("imaps", 993), true, source);
+            return new Endpoint(domain, host, port("imaps", 993), true, source, answer);
         }
 
         @Override
         public Endpoint https() {
-            return new Endpoint(domain, host, port("https", 443), true, source);
+            return new Endpoint(domain, host, port("https", 443), true, source, answer);
         }
 
         /**

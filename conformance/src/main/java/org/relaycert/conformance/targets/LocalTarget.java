@@ -24,7 +24,8 @@ public final class LocalTarget implements Target {
         this.world = world;
         this.settings = settings;
         this.relays = world.relays().stream().map(r -> (RelayUnderTest) new WorldRelayUnderTest(
-                r.domain(), r.address(), world.ports(), world.ca().trust())).toList();
+                r.domain(), r.address(), world.ports(), world.ca().trust(), settings.value(
+                        org.relaycert.conformance.settings.Setting.ANSWER_TIMEOUT))).toList();
     }
 
     public LocalWorld world() {
@@ -169,36 +170,36 @@ public final class LocalTarget implements Target {
         return Optional.of(ClientAccess.of(relay, false));
     }
 
-    private record WorldRelayUnderTest(String domain, String address, PortPlan ports, SSLContext trust)
+    private record WorldRelayUnderTest(String domain, String address, PortPlan ports, SSLContext trust, Duration answer)
             implements RelayUnderTest {
         @Override
         public Endpoint smtp() {
-            return new Endpoint(domain, address, ports.smtp(), false);
+            return new Endpoint(domain, address, ports.smtp(), false, Optional.empty(), answer);
         }
 
         @Override
         public Endpoint submission() {
-            return new Endpoint(domain, address, ports.submission(), false);
+            return new Endpoint(domain, address, ports.submission(), false, Optional.empty(), answer);
         }
 
         @Override
         public Endpoint smtps() {
-            return new Endpoint(domain, address, ports.smtps(), true);
+            return new Endpoint(domain, address, ports.smtps(), true, Optional.empty(), answer);
         }
 
         @Override
         public Endpoint imap() {
-            return new Endpoint(domain, address, ports.imap(), false);
+            return new Endpoint(domain, address, ports.imap(), false, Optional.empty(), answer);
         }
 
         @Override
         public Endpoint imaps() {
-            return new Endpoint(domain, address, ports.imaps(), true);
+            return new Endpoint(domain, address, ports.imaps(), true, Optional.empty(), answer);
         }
 
         @Override
         public Endpoint https() {
-            return new Endpoint(domain, address, ports.https(), true);
+            return new Endpoint(domain, address, ports.https(), true, Optional.empty(), answer);
         }
 
         @Override
