@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.client.AnswerTimeout;
 import org.relaycert.conformance.client.RelayHttps;
@@ -77,7 +76,6 @@ class AccountChecks {
 
     @Test
     @RequirementId("ACC-01")
-    @DisplayName("ACC-01 first IMAP login creates the account")
     void firstImapLoginCreatesAccount(Target t, Evidence ev) throws Exception {
         Credentials c = t.primary().freshCredentials();
         assertThat(imapLogin(t, c, ev, "first login").ok()).as("first IMAP login of a new address").isTrue();
@@ -86,7 +84,6 @@ class AccountChecks {
 
     @Test
     @RequirementId("ACC-02")
-    @DisplayName("ACC-02 first SMTP AUTH creates the account")
     void firstSmtpAuthCreatesAccount(Target t, Evidence ev) throws Exception {
         Credentials c = t.primary().freshCredentials();
         try (SmtpSession s = SmtpSession.open(t.primary().smtps(), t.trust())) {
@@ -100,7 +97,6 @@ class AccountChecks {
 
     @Test
     @RequirementId("ACC-03")
-    @DisplayName("ACC-03 wrong password refused, right one still works")
     void wrongPasswordRefused(Target t, Evidence ev) throws Exception {
         Credentials c = t.primary().account();
         Credentials wrong = new Credentials(c.address(), c.password() + "x");
@@ -116,7 +112,6 @@ class AccountChecks {
 
     @Test
     @RequirementId("ACC-04")
-    @DisplayName("ACC-04 too-short password creates no account")
     void tooShortPasswordRefused(Target t, Evidence ev) throws Exception {
         List<String> passwords = List.of("admin", "12345678");
         List<Credentials> logins = new ArrayList<>();
@@ -133,7 +128,6 @@ class AccountChecks {
 
     @Test
     @RequirementId("ACC-05")
-    @DisplayName("ACC-05 localpart and domain rules enforced at creation")
     void localpartRulesEnforced(Target t, Evidence ev) throws Exception {
         String domain = t.primary().domain();
         int min = t.settings().value(Setting.USERNAME_MIN_LENGTH);
@@ -162,7 +156,6 @@ class AccountChecks {
 
     @Test
     @RequirementId("ACC-06")
-    @DisplayName("ACC-06 POST /new returns working credentials")
     void newEndpointReturnsWorkingAccount(Target t, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
         RelayHttps.Answer r = NewEndpointRetry.post(() -> RelayHttps.send(relay.https(), t.trust(),
@@ -180,7 +173,6 @@ class AccountChecks {
 
     @Test
     @RequirementId("ACC-07")
-    @DisplayName("ACC-07 concurrent first logins of one account all succeed")
     void concurrentFirstLogins(Target t, Evidence ev) throws Exception {
         Credentials c = t.primary().freshCredentials();
         ExecutorService pool = Executors.newFixedThreadPool(10);
@@ -207,7 +199,6 @@ class AccountChecks {
 
     @Test
     @RequirementId("ACC-08")
-    @DisplayName("ACC-08 two accounts may share a password")
     void samePasswordForTwoAccounts(Target t, Evidence ev) throws Exception {
         Credentials a = t.primary().freshCredentials();
         Credentials b = new Credentials(t.primary().freshCredentials().address(), a.password());

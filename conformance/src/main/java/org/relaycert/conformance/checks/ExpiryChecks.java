@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -47,7 +46,6 @@ class ExpiryChecks {
 
     @Test
     @RequirementId("EXP-01")
-    @DisplayName("EXP-01 no message older than 40 days survives a sweep (age = INTERNALDATE)")
     void oldMailExpires(Target t, Evidence ev) throws Exception {
         Judged j = plantSweepSurvey(t, ev, "EXP-01", (s, address, now) -> {
             List<Planted> planted = new ArrayList<>();
@@ -72,7 +70,6 @@ class ExpiryChecks {
 
     @Test
     @RequirementId("EXP-02")
-    @DisplayName("EXP-02 a seen message over 200 kB is deleted after 7 days, a small one of its age stays")
     void largeMailExpiresEarlier(Target t, Evidence ev) throws Exception {
         Judged j = plantSweepSurvey(t, ev, "EXP-02", (s, address, now) -> List.of(
                 ExpiryProbe.plant(s, address, "large", now.minus(Duration.ofDays(LARGE_DAYS)), LARGE_BYTES, true),
@@ -91,7 +88,6 @@ class ExpiryChecks {
 
     @Test
     @RequirementId("EXP-03")
-    @DisplayName("EXP-03 an account without login for 90 days is removed")
     void inactiveAccountRemoved(Target t, Evidence ev) throws Exception {
         ExpiryControl control = Target.require(t.expiryControl(),
                 "a live relay's clock cannot be moved 90 days, and a harvest 90 days later is not part of this suite");

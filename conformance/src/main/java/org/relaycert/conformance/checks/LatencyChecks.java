@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -36,7 +35,6 @@ class LatencyChecks {
 
     @Test
     @RequirementId("LAT-01")
-    @DisplayName("LAT-01 end of DATA to IDLE EXISTS on one relay: p99 under 1 s")
     void sameRelayP99(Target t, Evidence ev) throws Exception {
         int n = LatencyMethod.n(t.settings());
         LatencySamples s = sameRelay(t, ev, n, new LatencyProbe(t.trust(), Messages::forDelivery)
@@ -46,7 +44,6 @@ class LatencyChecks {
 
     @Test
     @RequirementId("LAT-02")
-    @DisplayName("LAT-02 end of DATA to IDLE EXISTS on one relay: p50 under 200 ms")
     void sameRelayP50(Target t, Evidence ev) throws Exception {
         int n = LatencyMethod.n(t.settings());
         LatencySamples s = sameRelay(t, ev, n, new LatencyProbe(t.trust(), Messages::forDelivery)
@@ -56,7 +53,6 @@ class LatencyChecks {
 
     @Test
     @RequirementId("LAT-03")
-    @DisplayName("LAT-03 end of DATA to IDLE EXISTS across every pair of relays: p99 under 1 s")
     void everyPairP99(Target t, Evidence ev) throws Exception {
         List<RelayUnderTest> relays = t.relays();
         if (relays.size() < 2) {
@@ -97,7 +93,6 @@ class LatencyChecks {
 
     @Test
     @RequirementId("LAT-04")
-    @DisplayName("LAT-04 Delta Chat send to IncomingMsg on one relay: p99 under 1 s")
     void deltaChatP99(Target t, Evidence ev) throws Exception {
         int n = LatencyMethod.deltaChatN(t.settings());
         RelayUnderTest relay = t.primary();
@@ -141,7 +136,6 @@ class LatencyChecks {
 
     @Test
     @RequirementId("LAT-05")
-    @DisplayName("LAT-05 end of DATA to IDLE EXISTS while 20 other senders send: p99 under 1 s")
     void underLoadP99(Target t, Evidence ev) throws Exception {
         int n = LatencyMethod.n(t.settings());
         RelayUnderTest relay = t.primary();
