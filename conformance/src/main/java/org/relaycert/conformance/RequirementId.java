@@ -5,7 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The one requirement of the catalogue a check method judges; its display name starts with the same ID. */
+/**
+ * The one requirement of the catalogue a check method judges; its display name is made from the catalogue
+ * ({@link org.relaycert.conformance.catalogue.RequirementDisplayNames}).
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface RequirementId {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -31,7 +30,6 @@ class DkimChecks {
 
     @Test
     @RequirementId("DKIM-01")
-    @DisplayName("DKIM-01 mail leaving the relay carries a valid DKIM signature of its domain")
     void outboundSigned(Target t, Evidence ev) throws Exception {
         RelayUnderTest peer = peer(t);
         FederationMail.OptionalLong ms = FederationMail.deliver(t, t.primary(), peer, ev);
@@ -42,7 +40,6 @@ class DkimChecks {
 
     @Test
     @RequirementId("DKIM-02")
-    @DisplayName("DKIM-02 unsigned or mis-signed inbound mail is refused on port 25 and /mxdeliv")
     void unsignedInboundRefused(Target t, Evidence ev) throws Exception {
         RelayUnderTest r = t.primary();
         Credentials user = r.account();
@@ -61,7 +58,6 @@ class DkimChecks {
 
     @Test
     @RequirementId("DKIM-03")
-    @DisplayName("DKIM-03 inbound mail whose valid signature is not of the From domain (forged From) is refused")
     void forgedFromRefused(Target t, Evidence ev) throws Exception {
         // The suite signs itself, so no peer's own submission rules (From must match the login) stand in between.
         SigningDomain signer = Target.require(t.suiteSigningDomain(), "needs a domain the suite may DKIM-sign for, "
@@ -101,7 +97,6 @@ class DkimChecks {
      */
     @Test
     @RequirementId("DKIM-04")
-    @DisplayName("DKIM-04 bounces are DKIM-signed by the relay's domain")
     void bouncesSigned(Target t, Evidence ev) throws Exception {
         RelayUnderTest r = t.primary();
         RelayUnderTest peer = t.secondRelay().orElseThrow(() -> new NotObservableException("a relay signs a bounce "
@@ -164,7 +159,6 @@ class DkimChecks {
 
     @Test
     @RequirementId("DKIM-05")
-    @DisplayName("DKIM-05 DKIM-Signature and Authentication-Results are removed before the mailbox")
     void traceHeadersStripped(Target t, Evidence ev) throws Exception {
         RelayUnderTest peer = peer(t);
         Credentials sender = peer.account();

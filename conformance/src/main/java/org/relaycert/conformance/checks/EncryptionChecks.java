@@ -5,7 +5,6 @@ import org.relaycert.conformance.mail.PolicyMail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -55,7 +54,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-01")
-    @DisplayName("ENC-01 cleartext submitted by a user is refused with 523")
     void cleartextSubmissionRefused(Target t, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
         Credentials a = relay.account();
@@ -73,7 +71,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-02")
-    @DisplayName("ENC-02 cleartext from another relay on port 25 to a new account is refused with 523")
     void cleartextIncomingRefused(Target t, Evidence ev) throws Exception {
         Credentials b = t.primary().account();
         assertEncryptionNeeded(PolicyMail.incoming(t, ev, "port 25 cleartext", outsider(), List.of(b.address()),
@@ -82,7 +79,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-13")
-    @DisplayName("ENC-13 cleartext from another relay over POST /mxdeliv to a new account is refused with 523")
     void cleartextMxdelivRefused(Target t, Evidence ev) throws Exception {
         Credentials b = t.primary().account();
         RelayHttps.Answer r = FederationMail.mxdeliv(t, t.primary(), outsider(), List.of(b.address()),
@@ -100,7 +96,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-03")
-    @DisplayName("ENC-03 fake-encrypted shells (armor in text/plain, literal packet, trailing packet) are refused")
     void fakeShellsRefused(Target t, Evidence ev) throws Exception {
         Credentials a = t.primary().account();
         Credentials b = t.primary().account();
@@ -115,7 +110,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-04")
-    @DisplayName("ENC-04 a real OpenPGP message (PGPainless/BouncyCastle) is accepted and delivered")
     void realEncryptedAccepted(Target t, Evidence ev) throws Exception {
         Credentials a = t.primary().account();
         Credentials b = t.primary().account();
@@ -132,7 +126,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-05")
-    @DisplayName("ENC-05 Secure-Join vc-request and vg-request pass in cleartext")
     void secureJoinAccepted(Target t, Evidence ev) throws Exception {
         Credentials a = t.primary().account();
         Credentials b = t.primary().account();
@@ -146,7 +139,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-06")
-    @DisplayName("ENC-06 a message with Secure-Join headers but another body is refused")
     void secureJoinLookalikeRefused(Target t, Evidence ev) throws Exception {
         Credentials a = t.primary().account();
         Credentials b = t.primary().account();
@@ -160,7 +152,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-07")
-    @DisplayName("ENC-07 the Autocrypt Setup Message to oneself passes")
     void setupMessageToSelfAccepted(Target t, Evidence ev) throws Exception {
         Credentials a = t.primary().account();
         assertAccepted(PolicyMail.submit(t, ev, "setup message A->A", a, List.of(a.address()),
@@ -169,7 +160,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-08")
-    @DisplayName("ENC-08 an Autocrypt Setup Message to someone else is refused")
     void setupMessageToOthersRefused(Target t, Evidence ev) throws Exception {
         Credentials a = t.primary().account();
         Credentials b = t.primary().account();
@@ -179,7 +169,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-09")
-    @DisplayName("ENC-09 a bounce (multipart/report) from another relay's mailer daemon passes")
     void bounceAccepted(Target t, Evidence ev) throws Exception {
         Credentials b = t.primary().account();
         assertNotRefusedForCleartext(PolicyMail.incoming(t, ev, "bounce port 25", "", List.of(b.address()),
@@ -188,7 +177,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-10")
-    @DisplayName("ENC-10 cleartext from mailer-daemon that is no report is refused")
     void bounceLookalikeRefused(Target t, Evidence ev) throws Exception {
         Credentials b = t.primary().account();
         assertEncryptionNeeded(PolicyMail.incoming(t, ev, "bounce look-alike port 25", "", List.of(b.address()),
@@ -197,7 +185,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-11")
-    @DisplayName("ENC-11 mixed recipient lists: cleartext to oneself and others is refused whole, encrypted reaches all")
     void mixedRecipientLists(Target t, Evidence ev) throws Exception {
         Credentials a = t.primary().account();
         Credentials b = t.primary().account();
@@ -213,7 +200,6 @@ class EncryptionChecks {
 
     @Test
     @RequirementId("ENC-12")
-    @DisplayName("ENC-12 envelope sender or From header not the logged-in user is refused (553, 500 Invalid FROM)")
     void senderMismatchRefused(Target t, Evidence ev) throws Exception {
         Credentials a = t.primary().account();
         Credentials b = t.primary().account();

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -24,6 +23,7 @@ import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.ExpiryControl;
 import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.conformance.targets.Target;
+import org.relaycert.conformance.settings.Setting;
 
 /**
  * Expiry (relay-spec 7.1): messages are planted with APPEND and an old INTERNALDATE and judged after a
@@ -42,11 +42,10 @@ class ExpiryChecks {
     static final int LARGE_BYTES = 250_000;
     /** chatmail's delete_inactive_users_after is 90 days; the clock moves a little further. */
     static final Duration INACTIVE = Duration.ofDays(92);
-    private static final String PHASE = "chatmail.phase";
+    private static final String PHASE = Setting.PHASE.key();
 
     @Test
     @RequirementId("EXP-01")
-    @DisplayName("EXP-01 no message older than 40 days survives a sweep (age = INTERNALDATE)")
     void oldMailExpires(Target t, Evidence ev) throws Exception {
         Judged j = plantSweepSurvey(t, ev, "EXP-01", (s, address, now) -> {
             List<Planted> planted = new ArrayList<>();
@@ -71,7 +70,6 @@ class ExpiryChecks {
 
     @Test
     @RequirementId("EXP-02")
-    @DisplayName("EXP-02 a seen message over 200 kB is deleted after 7 days, a small one of its age stays")
     void largeMailExpiresEarlier(Target t, Evidence ev) throws Exception {
         Judged j = plantSweepSurvey(t, ev, "EXP-02", (s, address, now) -> List.of(
                 ExpiryProbe.plant(s, address, "large", now.minus(Duration.ofDays(LARGE_DAYS)), LARGE_BYTES, true),
@@ -90,7 +88,6 @@ class ExpiryChecks {
 
     @Test
     @RequirementId("EXP-03")
-    @DisplayName("EXP-03 an account without login for 90 days is removed")
     void inactiveAccountRemoved(Target t, Evidence ev) throws Exception {
         ExpiryControl control = Target.require(t.expiryControl(),
                 "a live relay's clock cannot be moved 90 days, and a harvest 90 days later is not part of this suite");
@@ -114,7 +111,7 @@ class ExpiryChecks {
     /** Plants in a fresh account, then sweeps and surveys (local), or plants / harvests by phase (live). */
     private static Judged plantSweepSurvey(Target t, Evidence ev, String id, Planter planter) throws Exception {
         Optional<ExpiryControl> control = t.expiryControl();
-        String phase = t.setting(PHASE).orElse("");
+        String phase = t.settings().get(Setting.PHASE).orElse("");
         Path receiptFile = ExpiryProbe.receiptFile(t, id);
         if (control.isEmpty() && phase.equals("harvest")) {
             Receipt r = ExpiryProbe.read(receiptFile).orElseThrow(() -> new NotObservableException(

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -65,7 +64,6 @@ class FederationChecks {
 
     @Test
     @RequirementId("FED-01")
-    @DisplayName("FED-01 relays take mail over POST /mxdeliv and deliver to each other (every ordered pair)")
     void mxdelivMatrix(Target t, Evidence ev) throws Exception {
         for (RelayUnderTest r : twoOrMore(t)) {
             Credentials user = r.account();
@@ -80,7 +78,6 @@ class FederationChecks {
 
     @Test
     @RequirementId("FED-02")
-    @DisplayName("FED-02 relays deliver to each other over SMTP when /mxdeliv is not served (every ordered pair)")
     void smtpMatrix(Target t, Evidence ev) throws Exception {
         List<RelayUnderTest> all = twoOrMore(t);
         FederationControl control = Target.require(t.federationControl(),
@@ -111,7 +108,6 @@ class FederationChecks {
 
     @Test
     @RequirementId("FED-03")
-    @DisplayName("FED-03 mail between relays goes over TLS (the peer refuses plaintext on port 25)")
     void tlsBetweenRelays(Target t, Evidence ev) throws Exception {
         List<RelayUnderTest> all = twoOrMore(t);
         RelayUnderTest peer = all.get(1);
@@ -132,7 +128,6 @@ class FederationChecks {
 
     @Test
     @RequirementId("FED-04")
-    @DisplayName("FED-04 mail for a relay that is down is queued and delivered when it is back")
     void queuedWhileDown(Target t, Evidence ev) throws Exception {
         List<RelayUnderTest> all = twoOrMore(t);
         FederationControl control = Target.require(t.federationControl(),
@@ -173,7 +168,6 @@ class FederationChecks {
 
     @Test
     @RequirementId("FED-05")
-    @DisplayName("FED-05 no open relay: port 25 and /mxdeliv refuse recipients of other domains")
     void noOpenRelay(Target t, Evidence ev) throws Exception {
         RelayUnderTest r = t.primary();
         String stranger = "stranger@relaycert-outside.test";

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -25,7 +24,6 @@ class ImapChecks {
 
     @Test
     @RequirementId("IMAP-01")
-    @DisplayName("IMAP-01 CAPABILITY advertises XCHATMAIL")
     void xchatmailAdvertised(Target t, Evidence ev) throws Exception {
         Credentials c = t.primary().account();
         try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
@@ -40,7 +38,6 @@ class ImapChecks {
 
     @Test
     @RequirementId("IMAP-02")
-    @DisplayName("IMAP-02 IDLE, UIDPLUS and MOVE advertised after login")
     void coreExtensionsAdvertised(Target t, Evidence ev) throws Exception {
         Credentials c = t.primary().account();
         try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
@@ -53,7 +50,6 @@ class ImapChecks {
 
     @Test
     @RequirementId("IMAP-03")
-    @DisplayName("IMAP-03 LOGINDISABLED and no LOGIN on 143 before STARTTLS")
     void loginDisabledBeforeStartTls(Target t, Evidence ev) throws Exception {
         Credentials c = t.primary().account();
         try (ImapSession s = ImapSession.open(t.primary().imap(), null)) {
@@ -67,7 +63,6 @@ class ImapChecks {
 
     @Test
     @RequirementId("IMAP-04")
-    @DisplayName("IMAP-04 IDLE announces a new message")
     void idleAnnouncesNewMail(Target t, Evidence ev) throws Exception {
         Credentials rcpt = t.primary().account();
         Credentials sender = t.primary().account();

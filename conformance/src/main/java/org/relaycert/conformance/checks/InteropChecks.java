@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaycert.conformance.ConformanceCheck;
@@ -89,35 +88,30 @@ class InteropChecks {
 
     @Test
     @RequirementId("IOP-01")
-    @DisplayName("IOP-01 Delta Chat one-to-one chat on one relay, encrypted both ways")
     void oneToOneOnOneRelay(Target t, Evidence ev) throws Exception {
         oneToOne(t, t.primary(), t.primary(), ev);
     }
 
     @Test
     @RequirementId("IOP-02")
-    @DisplayName("IOP-02 Delta Chat one-to-one chat across relays, encrypted both ways")
     void oneToOneAcrossRelays(Target t, Evidence ev) throws Exception {
         oneToOne(t, t.primary(), CrossRelayPreflight.secondRelay(t), ev);
     }
 
     @Test
     @RequirementId("IOP-03")
-    @DisplayName("IOP-03 Delta Chat Secure-Join contact invite on one relay")
     void secureJoinOnOneRelay(Target t, Evidence ev) throws Exception {
         secureJoin(t, t.primary(), t.primary(), ev);
     }
 
     @Test
     @RequirementId("IOP-04")
-    @DisplayName("IOP-04 Delta Chat Secure-Join contact invite across relays")
     void secureJoinAcrossRelays(Target t, Evidence ev) throws Exception {
         secureJoin(t, t.primary(), CrossRelayPreflight.secondRelay(t), ev);
     }
 
     @Test
     @RequirementId("IOP-05")
-    @DisplayName("IOP-05 Delta Chat group of 5 across relays (three where the target has them), everyone reads everyone")
     void groupOfFiveAcrossRelays(Target t, Evidence ev) throws Exception {
         CrossRelayPreflight.secondRelay(t);
         List<RelayUnderTest> relays = t.relays().subList(0, Math.min(3, t.relays().size()));
@@ -178,7 +172,6 @@ class InteropChecks {
 
     @Test
     @RequirementId("IOP-06")
-    @DisplayName("IOP-06 Delta Chat attachment over 140 kB arrives whole and byte-equal")
     void largeAttachmentArrivesWhole(Target t, Evidence ev) throws Exception {
         byte[] content = new byte[150 * 1024];
         new Random(1406).nextBytes(content);
@@ -208,7 +201,6 @@ class InteropChecks {
 
     @Test
     @RequirementId("IOP-07")
-    @DisplayName("IOP-07 Delta Chat second device gets the copy of a sent message (bcc_self)")
     void secondDeviceGetsSelfCopy(Target t, Evidence ev) throws Exception {
         Path backups = Files.createTempDirectory("relaycert-backup-");
         try (ClientSession s = RealClient.session()) {
@@ -237,7 +229,6 @@ class InteropChecks {
 
     @Test
     @RequirementId("IOP-08")
-    @DisplayName("IOP-08 Delta Chat Secure-Join group invite across relays, the group encrypted both ways")
     void secureJoinGroupAcrossRelays(Target t, Evidence ev) throws Exception {
         RelayUnderTest home = t.primary();
         RelayUnderTest away = CrossRelayPreflight.secondRelay(t);
@@ -259,7 +250,6 @@ class InteropChecks {
 
     @Test
     @RequirementId("IOP-09")
-    @DisplayName("IOP-09 Delta Chat read receipts across relays reach the sender, without errors")
     void readReceiptsAcrossRelays(Target t, Evidence ev) throws Exception {
         RelayUnderTest home = t.primary();
         RelayUnderTest away = CrossRelayPreflight.secondRelay(t);

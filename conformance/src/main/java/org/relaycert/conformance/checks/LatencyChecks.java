@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -36,9 +35,8 @@ class LatencyChecks {
 
     @Test
     @RequirementId("LAT-01")
-    @DisplayName("LAT-01 end of DATA to IDLE EXISTS on one relay: p99 under 1 s")
     void sameRelayP99(Target t, Evidence ev) throws Exception {
-        int n = LatencyMethod.n();
+        int n = LatencyMethod.n(t.settings());
         LatencySamples s = sameRelay(t, ev, n, new LatencyProbe(t.trust(), Messages::forDelivery)
                 .stopWhen(x -> x.percentileCertainlyOver(99, MUST_P99_MS, n)));
         assertThat(s.percentile(99)).as("p99 of end of DATA -> EXISTS, ms (%s)", s.summary()).isLessThan(MUST_P99_MS);
@@ -46,9 +44,8 @@ class LatencyChecks {
 
     @Test
     @RequirementId("LAT-02")
-    @DisplayName("LAT-02 end of DATA to IDLE EXISTS on one relay: p50 under 200 ms")
     void sameRelayP50(Target t, Evidence ev) throws Exception {
-        int n = LatencyMethod.n();
+        int n = LatencyMethod.n(t.settings());
         LatencySamples s = sameRelay(t, ev, n, new LatencyProbe(t.trust(), Messages::forDelivery)
                 .stopWhen(x -> x.percentileCertainlyOver(50, SHOULD_P50_MS, n)));
         assertThat(s.percentile(50)).as("p50 of end of DATA -> EXISTS, ms (%s)", s.summary()).isLessThan(SHOULD_P50_MS);
@@ -56,13 +53,12 @@ class LatencyChecks {
 
     @Test
     @RequirementId("LAT-03")
-    @DisplayName("LAT-03 end of DATA to IDLE EXISTS across every pair of relays: p99 under 1 s")
     void everyPairP99(Target t, Evidence ev) throws Exception {
         List<RelayUnderTest> relays = t.relays();
         if (relays.size() < 2) {
             throw new NotObservableException("the target has one relay; latency between relays needs two");
         }
-        int n = LatencyMethod.n();
+        int n = LatencyMethod.n(t.settings());
         ev.line(LatencyMethod.describe(n) + "; every ordered pair of relays, submitted at the sender's relay");
         List<String> unobservable = new ArrayList<>();
         List<String> slow = new ArrayList<>();
@@ -97,9 +93,8 @@ class LatencyChecks {
 
     @Test
     @RequirementId("LAT-04")
-    @DisplayName("LAT-04 Delta Chat send to IncomingMsg on one relay: p99 under 1 s")
     void deltaChatP99(Target t, Evidence ev) throws Exception {
-        int n = LatencyMethod.deltaChatN();
+        int n = LatencyMethod.deltaChatN(t.settings());
         RelayUnderTest relay = t.primary();
         try (ChatClients clients = t.chatClients().orElseThrow(() -> new NotObservableException(
                 "no real Delta Chat client can be pointed at this target (not installed, or an external target)"))) {
@@ -141,9 +136,8 @@ class LatencyChecks {
 
     @Test
     @RequirementId("LAT-05")
-    @DisplayName("LAT-05 end of DATA to IDLE EXISTS while 20 other senders send: p99 under 1 s")
     void underLoadP99(Target t, Evidence ev) throws Exception {
-        int n = LatencyMethod.n();
+        int n = LatencyMethod.n(t.settings());
         RelayUnderTest relay = t.primary();
         List<Credentials> senders = new ArrayList<>();
         for (int i = 0; i < LOAD_SENDERS; i++) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaycert.conformance.ConformanceCheck;
@@ -41,7 +40,6 @@ class PeerToolChecks {
 
     @Test
     @RequirementId("SMTP-03")
-    @DisplayName("SMTP-03 swaks: port 25 refuses a plaintext transaction, takes one after STARTTLS")
     void swaksPlaintextMxRefused(Target t, Evidence ev, @TempDir Path dir) throws Exception {
         RelayUnderTest relay = t.primary();
         String to = relay.account().address();
@@ -55,7 +53,6 @@ class PeerToolChecks {
 
     @Test
     @RequirementId("SMTP-02")
-    @DisplayName("SMTP-02 swaks: submission authenticates only after STARTTLS")
     void swaksAuthOnlyAfterStartTls(Target t, Evidence ev, @TempDir Path dir) throws Exception {
         RelayUnderTest relay = t.primary();
         Credentials c = relay.account();
@@ -75,14 +72,12 @@ class PeerToolChecks {
 
     @Test
     @RequirementId("IMAP-03")
-    @DisplayName("IMAP-03 mbsync: syncs both ways over STARTTLS on 143, cannot log in without TLS")
     void mbsyncSyncsOnlyOverTls(Target t, Evidence ev, @TempDir Path dir) throws Exception {
         MbsyncRun.syncBothWaysAndRefusePlaintext(t, ev, dir);
     }
 
     @Test
     @RequirementId("TLS-01")
-    @DisplayName("TLS-01 testssl.sh: no legacy protocol and no HIGH/CRITICAL finding on 465, 993 and 25")
     void testsslFindsNothingSevere(Target t, Evidence ev, @TempDir Path dir) throws Exception {
         RelayUnderTest relay = t.primary();
         List<TestsslScan.Result> results = TestsslScan.scan(List.of(

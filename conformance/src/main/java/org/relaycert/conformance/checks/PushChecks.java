@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -48,7 +47,6 @@ class PushChecks {
 
     @Test
     @RequirementId("PUSH-01")
-    @DisplayName("PUSH-01 each delivery to a user with a device token notifies the gateway once, within 3 s")
     void deliveryNotifiesOnce(Target t, Evidence ev) throws Exception {
         PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
         Credentials rcpt = t.primary().account();
@@ -72,7 +70,6 @@ class PushChecks {
 
     @Test
     @RequirementId("PUSH-06")
-    @DisplayName("PUSH-06 each message from a user of another relay notifies the recipient's gateway once")
     void crossRelayDeliveryNotifiesOnce(Target t, Evidence ev) throws Exception {
         PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
         RelayUnderTest other = Target.require(t.secondRelay(), "the target has no relay of another operator to send from");
@@ -97,7 +94,6 @@ class PushChecks {
 
     @Test
     @RequirementId("PUSH-02")
-    @DisplayName("PUSH-02 a notification the gateway fails (HTTP 500) is retried")
     void outageIsRetried(Target t, Evidence ev) throws Exception {
         PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
         Credentials rcpt = t.primary().account();
@@ -119,7 +115,6 @@ class PushChecks {
 
     @Test
     @RequirementId("PUSH-10")
-    @DisplayName("PUSH-10 a notification awaiting its retry is sent after the relay restarts")
     void pendingSurvivesRestart(Target t, Evidence ev) throws Exception {
         PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
         FederationControl control = Target.require(t.federationControl(), "restarting the relay needs its operator (local world only)");
@@ -148,7 +143,6 @@ class PushChecks {
 
     @Test
     @RequirementId("PUSH-03")
-    @DisplayName("PUSH-03 a message the user sent to themself (a copy for their devices) does not notify")
     void onlyForeignMailToTokenHoldersNotifies(Target t, Evidence ev) throws Exception {
         PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
         Credentials rcpt = t.primary().account();
@@ -167,7 +161,6 @@ class PushChecks {
 
     @Test
     @RequirementId("PUSH-08")
-    @DisplayName("PUSH-08 mail to a user without a device token notifies nobody")
     void noTokenNoNotification(Target t, Evidence ev) throws Exception {
         PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
         Credentials witness = t.primary().account();
@@ -190,7 +183,6 @@ class PushChecks {
 
     @Test
     @RequirementId("PUSH-09")
-    @DisplayName("PUSH-09 a token the gateway reports gone (410) is removed; the user's other devices keep theirs")
     void goneTokenRemoved(Target t, Evidence ev) throws Exception {
         PushGatewayView gateway = Target.require(t.pushGateway(), NO_GATEWAY);
         Credentials rcpt = t.primary().account();

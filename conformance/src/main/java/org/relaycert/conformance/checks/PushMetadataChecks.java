@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -30,7 +29,6 @@ class PushMetadataChecks {
 
     @Test
     @RequirementId("PUSH-04")
-    @DisplayName("PUSH-04 METADATA keeps every device's token and serves Delta Chat's server entries")
     void metadataRoundTrip(Target t, Evidence ev) throws Exception {
         Credentials c = t.primary().account();
         try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {
@@ -59,7 +57,6 @@ class PushMetadataChecks {
 
     @Test
     @RequirementId("PUSH-07")
-    @DisplayName("PUSH-07 every server METADATA entry is well-formed, reads the same alone and together, and is read-only")
     void serverEntriesRoundTrip(Target t, Evidence ev) throws Exception {
         Credentials c = t.primary().account();
         Instant relayNow = t.expiryControl().map(ExpiryControl::now).orElseGet(Instant::now);
@@ -105,7 +102,6 @@ class PushMetadataChecks {
 
     @Test
     @RequirementId("PUSH-05")
-    @DisplayName("PUSH-05 IMAP advertises XDELTAPUSH and METADATA after login")
     void pushAdvertised(Target t, Evidence ev) throws Exception {
         Credentials c = t.primary().account();
         try (ImapSession s = ImapSession.open(t.primary().imaps(), t.trust())) {

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -42,7 +41,6 @@ class SendingRateChecks {
 
     @Test
     @RequirementId("RATE-01")
-    @DisplayName("RATE-01 a burst of 10 messages, then 60 over one minute, all accepted without delay")
     void chattingRateAccepted(Target t, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
         Credentials a = relay.account();
@@ -84,7 +82,6 @@ class SendingRateChecks {
 
     @Test
     @RequirementId("RATE-02")
-    @DisplayName("RATE-02 a group message to 51 recipients is accepted")
     void groupMessageAccepted(Target t, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
         Credentials a = relay.account();
@@ -107,7 +104,6 @@ class SendingRateChecks {
 
     @Test
     @RequirementId("RATE-03")
-    @DisplayName("RATE-03 SIZE advertised; 30 MiB accepted; more than the limit refused with 552 at MAIL or after DATA")
     void messageSizeLimit(Target t, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
         Credentials a = relay.account();
@@ -136,7 +132,6 @@ class SendingRateChecks {
     }
     @Test
     @RequirementId("RATE-04")
-    @DisplayName("RATE-04 first contact from another relay is not greylisted (no 4xx on port 25 or /mxdeliv)")
     void firstContactNotGreylisted(Target t, Evidence ev) throws Exception {
         RelayUnderTest relay = t.primary();
         Credentials b = relay.account();

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
@@ -20,7 +19,6 @@ class TlsChecks {
 
     @Test
     @RequirementId("TLS-01")
-    @DisplayName("TLS-01 TLS 1.0 and 1.1 refused on every TLS port")
     void legacyTlsRefused(Target t, Evidence ev) throws Exception {
         List<String> accepted = new ArrayList<>();
         for (String protocol : List.of("TLSv1", "TLSv1.1")) {
@@ -38,7 +36,6 @@ class TlsChecks {
 
     @Test
     @RequirementId("TLS-02")
-    @DisplayName("TLS-02 client ports require TLS 1.3")
     void clientPortsRequireTls13(Target t, Evidence ev) throws Exception {
         List<String> accepted12 = new ArrayList<>();
         for (TlsProbe.Port port : TlsProbe.clientPorts(t.primary())) {
@@ -56,7 +53,6 @@ class TlsChecks {
 
     @Test
     @RequirementId("TLS-03")
-    @DisplayName("TLS-03 certificate valid for the mail domain on every TLS port")
     void certificateValidForDomain(Target t, Evidence ev) throws Exception {
         t.certificatesUnverifiable().ifPresent(reason -> {
             throw new NotObservableException(reason);
@@ -74,7 +70,6 @@ class TlsChecks {
 
     @Test
     @RequirementId("TLS-04")
-    @DisplayName("TLS-04 port 443 carries IMAP and SMTP by ALPN")
     void port443CarriesMailByAlpn(Target t, Evidence ev) throws Exception {
         AlpnProbe.Answer imap = AlpnProbe.firstLine(t.primary().https(), t.trust(), "imap");
         ev.line("443 ALPN imap: negotiated " + imap.negotiated() + ", first line " + imap.firstLine());

@@ -7,9 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.relaycert.conformance.run.Certification;
+import org.relaycert.conformance.settings.Setting;
 import org.relaycert.conformance.settings.Settings;
 import org.relaycert.reports.ComplianceReport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,6 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Judge a chatmail relay; writes compliance-report.{html,json,md}, a badge and Allure results.")
 final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandSpec spec;
     @Parameters(index = "0", paramLabel = "DOMAIN", description = "The relay's mail domain (chatmail.target).")
     String target;
     @Option(names = "--target2", description = "A second relay of another operator, for federation checks.")
@@ -59,30 +65,51 @@ final class CheckCommand implements Callable<Integer> {
         return ExitCode.of(report, settings);
     }
 
+    /**
+     * The flags and {@code -s} settings as one {@link Settings}; an unknown key or a bad value is refused as bad
+     * usage, naming the key (and the known keys close to an unknown one).
+     */
     Settings settings() {
         Map<String, String> m = new LinkedHashMap<>();
         more.forEach((k, v) -> m.put(k.startsWith("chatmail.") || k.startsWith("relaycert.") ? k : "chatmail." + k, v));
-        m.put(Settings.TARGET, target);
-        put(m, "chatmail.target2", target2);
-        put(m, "chatmail.host", host);
-        put(m, "chatmail.host2", host2);
-        put(m, Settings.ONLY, only == null ? null : String.join(",", only));
-        put(m, Settings.OUT, out == null ? null : out.toString());
+        m.put(Setting.TARGET.key(), target);
+        put(m, Setting.TARGET2, target2);
+        put(m, Setting.HOST, host);
+        put(m, Setting.HOST2, host2);
+        put(m, Setting.ONLY, only == null ? null : String.join(",", only));
+        put(m, Setting.OUT, out == null ? null : out.toString());
         if (insecure) {
-            m.put("chatmail.insecure", "true");
+            m.put(Setting.INSECURE.key(), "true");
         }
         if (strict) {
-            m.put(Settings.STRICT, "true");
+            m.put(Setting.STRICT.key(), "true");
         }
         if (requireAll) {
-            m.put(Settings.REQUIRE_ALL, "true");
+            m.put(Setting.REQUIRE_ALL.key(), "true");
         }
-        return new Settings(m);
+        Settings settings;
+        try {
+            settings = new Settings(m);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (!settings.unknownKeys().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), unknown(settings.unknownKeys()));
+        }
+        return settings;
     }
 
-    private static void put(Map<String, String> m, String key, String value) {
+    static String unknown(Map<String, java.util.List<String>> keys) {
+        StringBuilder b = new StringBuilder();
+        keys.forEach((key, close) -> b.append(b.isEmpty() ? "" : "\n").append("unknown setting ").append(key)
+                .append(close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?"));
+        return b.append(" (every setting: docs/settings.md)").toString();
+    }
+
+    private static void put(Map<String, String> m, Setting<?> key, String value) {
         if (value != null) {
-            m.put(key, value);
+            m.put(key.key(), value);
         }
     }
+
 }

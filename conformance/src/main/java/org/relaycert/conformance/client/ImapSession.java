@@ -27,7 +27,7 @@ public final class ImapSession extends LineSession {
     }
 
     public static ImapSession open(Endpoint endpoint, SSLContext tls) throws IOException {
-        return open(endpoint, tls, null, AnswerTimeout.answer());
+        return open(endpoint, tls, null, AnswerTimeout.answer(endpoint));
     }
 
     public static ImapSession open(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)

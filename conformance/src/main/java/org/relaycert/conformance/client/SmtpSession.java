@@ -20,7 +20,7 @@ public final class SmtpSession extends LineSession {
 
     /** Connects (implicit TLS when {@code tls} is non-null) and reads the greeting. */
     public static SmtpSession open(Endpoint endpoint, SSLContext tls) throws IOException {
-        return open(endpoint, tls, null, AnswerTimeout.answer());
+        return open(endpoint, tls, null, AnswerTimeout.answer(endpoint));
     }
 
     public static SmtpSession open(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)

@@ -1,6 +1,8 @@
 package org.relaycert.conformance.latency;
 
 import java.time.Duration;
+import org.relaycert.conformance.settings.Setting;
+import org.relaycert.conformance.settings.Settings;
 
 /**
  * The fixed measuring method of the latency checks, stated in every report: sequential messages on warm
@@ -8,12 +10,10 @@ import java.time.Duration;
  * timed from the client's send of the final "." of DATA to the recipient's IMAP IDLE {@code * n EXISTS}.
  */
 public final class LatencyMethod {
-    /** System property (and JUnit configuration parameter) for the number of messages per run. */
-    public static final String N_PROPERTY = "chatmail.latency.n";
-    public static final int DEFAULT_N = 50;
-    /** The number of Delta Chat messages per run ({@value #DELTACHAT_DEFAULT_N} by default). */
-    public static final String DELTACHAT_N_PROPERTY = "chatmail.latency.deltachat.n";
-    public static final int DELTACHAT_DEFAULT_N = 15;
+    /** The setting for the number of messages per run. */
+    public static final String N_PROPERTY = Setting.LATENCY_N.key();
+    /** The setting for the number of Delta Chat messages per run. */
+    public static final String DELTACHAT_N_PROPERTY = Setting.LATENCY_DELTACHAT_N.key();
     /**
      * Delta Chat core throttles one account's sends to about one a second after a short burst; messages
      * spaced this far apart keep that client-side queueing out of a relay's figure.
@@ -30,26 +30,14 @@ public final class LatencyMethod {
     private LatencyMethod() {
     }
 
-    /** N from {@value #N_PROPERTY}, default {@value #DEFAULT_N}. */
-    public static int n() {
-        return positive(N_PROPERTY, DEFAULT_N);
+    /** N of a run, {@code chatmail.latency.n}. */
+    public static int n(Settings settings) {
+        return settings.value(Setting.LATENCY_N);
     }
 
-    /** N of the Delta Chat run from {@value #DELTACHAT_N_PROPERTY}, default {@value #DELTACHAT_DEFAULT_N}. */
-    public static int deltaChatN() {
-        return positive(DELTACHAT_N_PROPERTY, DELTACHAT_DEFAULT_N);
-    }
-
-    private static int positive(String property, int fallback) {
-        String v = System.getProperty(property, "").trim();
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        int n = Integer.parseInt(v);
-        if (n < 1) {
-            throw new IllegalArgumentException(property + " must be at least 1: " + v);
-        }
-        return n;
+    /** N of the Delta Chat run, {@code chatmail.latency.deltachat.n}. */
+    public static int deltaChatN(Settings settings) {
+        return settings.value(Setting.LATENCY_DELTACHAT_N);
     }
 
     /** The method as one evidence line. */

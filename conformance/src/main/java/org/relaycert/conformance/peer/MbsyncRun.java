@@ -92,7 +92,8 @@ public final class MbsyncRun {
 
     private static Path writePresentedCertificate(Target t, Endpoint imaps, Path file) throws Exception {
         // Named by its address, as mbsync dials it: no SNI, so the certificate is the one mbsync will be shown.
-        Endpoint asDialled = new Endpoint(PeerTool.dialAddress(imaps), imaps.connectAddress(), imaps.port(), true, imaps.source());
+        Endpoint asDialled = new Endpoint(PeerTool.dialAddress(imaps), imaps.connectAddress(), imaps.port(), true, imaps.source(),
+                imaps.answerTimeout());
         try (SSLSocket s = ClientSockets.layer(ClientSockets.connect(asDialled, Duration.ofSeconds(30)), asDialled, t.trust())) {
             ClientSockets.handshake(s, asDialled);
             StringBuilder pem = new StringBuilder();

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.targets.Target;
+import org.relaycert.conformance.settings.Setting;
+import org.relaycert.conformance.settings.Settings;
 
 /**
  * Dated messages for expiry checks: planted with IMAP APPEND and an old INTERNALDATE (a relay that keeps
@@ -115,12 +117,10 @@ public final class ExpiryProbe {
 
     /** Where receipts go: {@code chatmail.receipts}, else {@code reports/out/<target>/} as the report. */
     public static Path receiptFile(Target t, String requirement) {
-        Path dir = t.setting("chatmail.receipts").map(Path::of).orElseGet(() -> {
-            String explicit = System.getProperty("relaycert.reports.dir");
-            Path root = explicit != null && !explicit.isBlank() ? Path.of(explicit)
-                    : Path.of(System.getProperty("relaycert.root", "..")).resolve("reports").resolve("out");
-            return root.resolve(t.name());
-        });
+        Settings s = t.settings();
+        Path dir = s.get(Setting.RECEIPTS).orElseGet(() -> s.get(Setting.REPORTS_DIR)
+                .orElseGet(() -> s.get(Setting.ROOT).orElse(Path.of("..")).resolve("reports").resolve("out"))
+                .resolve(t.name()));
         return dir.resolve("expiry-receipt-" + requirement + ".json").toAbsolutePath().normalize();
     }
 

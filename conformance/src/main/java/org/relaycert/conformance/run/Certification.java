@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.relaycert.conformance.catalogue.Catalogue;
 import org.relaycert.conformance.sensitivity.SensitivityRun;
+import org.relaycert.conformance.settings.Setting;
 import org.relaycert.conformance.settings.Settings;
 import org.relaycert.reports.ComplianceReport;
 import org.relaycert.reports.ExpectedVerdicts;
@@ -62,13 +63,13 @@ public final class Certification {
             throw e;
         }
         main.complete(record);
-        ComplianceReport report = new ComplianceReport(record.targetName(), version(), started, Instant.now(),
+        ComplianceReport report = new ComplianceReport(record.targetName(), version(settings), started, Instant.now(),
                 Catalogue.load().all(), record.results(), rows.join());
         Path dir = outputDirectory(settings, record.targetName());
         List<Path> files = ReportWriter.writeAll(report, dir);
         Optional<String> diff = Optional.empty();
         if (settings.expected().isPresent()) {
-            Path file = resolve(settings.expected().get());
+            Path file = resolve(settings.expected().get(), settings);
             ExpectedVerdicts expected = ExpectedVerdicts.read(file);
             String text = expected.verdictText(expected.compare(ExpectedVerdicts.observed(report)));
             Files.writeString(dir.resolve(EXPECTED_RESULT), text);
@@ -88,22 +89,22 @@ public final class Certification {
     /** {@code chatmail.out}, else {@code reports/out} of the project (or of the working directory), then the target. */
     static Path outputDirectory(Settings settings, String target) {
         Path base = settings.out()
-                .or(() -> settings.get("relaycert.reports.dir").map(Path::of))
-                .orElseGet(() -> projectRoot().resolve("reports").resolve("out"));
+                .or(() -> settings.get(Setting.REPORTS_DIR))
+                .orElseGet(() -> projectRoot(settings).resolve("reports").resolve("out"));
         return base.resolve(target).toAbsolutePath().normalize();
     }
 
-    private static Path resolve(Path file) {
-        return file.isAbsolute() ? file : projectRoot().resolve(file).toAbsolutePath().normalize();
+    private static Path resolve(Path file, Settings settings) {
+        return file.isAbsolute() ? file : projectRoot(settings).resolve(file).toAbsolutePath().normalize();
     }
 
     /** The project's root under Maven ({@code relaycert.root}); the working directory for the certifier. */
-    private static Path projectRoot() {
-        return Path.of(System.getProperty("relaycert.root", "."));
+    private static Path projectRoot(Settings settings) {
+        return settings.get(Setting.ROOT).orElse(Path.of("."));
     }
 
-    private static String version() {
+    private static String version(Settings settings) {
         String v = Certification.class.getPackage().getImplementationVersion();
-        return v == null ? System.getProperty("relaycert.version", "dev") : v;
+        return v == null ? settings.get(Setting.VERSION).orElse("dev") : v;
     }
 }

@@ -3,6 +3,7 @@ package org.relaycert.conformance.targets;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.relaycert.conformance.settings.Settings;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -18,14 +19,17 @@ public final class ContainerTarget implements Target, AutoCloseable {
     private static final int[] PORTS = {25, 587, 465, 143, 993, 443};
     private final GenericContainer<?> container;
     private final RelayUnderTest relay;
+    private final Settings settings;
 
-    private ContainerTarget(GenericContainer<?> container) {
+    private ContainerTarget(GenericContainer<?> container, Settings settings) {
         this.container = container;
+        this.settings = settings;
         String host = container.getHost();
         SSLContext trust = InsecureTrust.context();
         this.relay = new RelayUnderTest() {
             private Endpoint endpoint(int port, boolean tls) {
-                return new Endpoint(DOMAIN, host, container.getMappedPort(port), tls);
+                return new Endpoint(DOMAIN, host, container.getMappedPort(port), tls, Optional.empty(),
+                        settings.value(org.relaycert.conformance.settings.Setting.ANSWER_TIMEOUT));
             }
 
             @Override
@@ -81,6 +85,11 @@ public final class ContainerTarget implements Target, AutoCloseable {
 
     /** Builds the relay image from {@code projectRoot}/Dockerfile and starts it until the IMAPS port answers. */
     public static ContainerTarget start(Path projectRoot) {
+        return start(projectRoot, Settings.DEFAULTS);
+    }
+
+    /** As {@link #start(Path)}, for a run with these settings. */
+    public static ContainerTarget start(Path projectRoot, Settings settings) {
         GenericContainer<?> c = new GenericContainer<>(new ImageFromDockerfile("relaycert-relay", false)
                 .withFileFromPath(".", projectRoot))
                 .withEnv("MAIL_DOMAIN", DOMAIN)
@@ -89,12 +98,17 @@ public final class ContainerTarget implements Target, AutoCloseable {
                 .withExposedPorts(java.util.Arrays.stream(PORTS).boxed().toArray(Integer[]::new))
                 .waitingFor(Wait.forListeningPorts(993));
         c.start();
-        return new ContainerTarget(c);
+        return new ContainerTarget(c, settings);
     }
 
     @Override
     public String name() {
         return "container";
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
     }
 
     @Override

@@ -1,18 +1,28 @@
 package org.relaycert.conformance.targets;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Optional;
+import org.relaycert.conformance.settings.Setting;
 
 /**
  * Where a check connects: {@code host} is the name the certificate must carry (and SNI, and the HTTP Host),
  * {@code connectAddress} the address to dial (the host itself on real targets, a 127.0.0.x address
  * in the local world, {@code chatmail.host} on an external target), {@code implicitTls} whether TLS starts
  * before the greeting, {@code source} the client's own address to connect from ({@code chatmail.bind}; empty:
- * the system's choice). Every connection to the target is opened by
+ * the system's choice), {@code answerTimeout} how long a client waits for one answer there
+ * ({@code chatmail.answer.timeout}). Every connection to the target is opened by
  * {@link org.relaycert.conformance.client.ClientSockets} or {@link org.relaycert.conformance.client.RelayHttps}
  * from this record, so these settings hold for all of them.
  */
-public record Endpoint(String host, String connectAddress, int port, boolean implicitTls, Optional<InetAddress> source) {
+public record Endpoint(String host, String connectAddress, int port, boolean implicitTls, Optional<InetAddress> source,
+                       Duration answerTimeout) {
+    /** The wait for one answer where the run's settings do not say. */
+    public static final Duration DEFAULT_ANSWER_TIMEOUT = Setting.ANSWER_TIMEOUT.defaultValue().orElseThrow();
+
+    public Endpoint(String host, String connectAddress, int port, boolean implicitTls, Optional<InetAddress> source) {
+        this(host, connectAddress, port, implicitTls, source, DEFAULT_ANSWER_TIMEOUT);
+    }
 
     public Endpoint(String host, String connectAddress, int port, boolean implicitTls) {
         this(host, connectAddress, port, implicitTls, Optional.empty());
@@ -24,7 +34,12 @@ public record Endpoint(String host, String connectAddress, int port, boolean imp
 
     /** The same endpoint, dialled from {@code from} instead (empty: the system's choice). */
     public Endpoint from(Optional<InetAddress> from) {
-        return new Endpoint(host, connectAddress, port, implicitTls, from);
+        return new Endpoint(host, connectAddress, port, implicitTls, from, answerTimeout);
+    }
+
+    /** The same endpoint, where a client waits {@code answer} for one answer. */
+    public Endpoint waiting(Duration answer) {
+        return new Endpoint(host, connectAddress, port, implicitTls, source, answer);
     }
 
     @Override

@@ -2,15 +2,15 @@ package org.relaycert.conformance.targets;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.KeyManagementException;
+import java.time.Duration;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.net.ssl.SSLContext;
+import org.relaycert.conformance.settings.Setting;
+import org.relaycert.conformance.settings.Settings;
 
 /**
  * A chatmail host somewhere else: {@code -Dchatmail.target=example.org} (and {@code chatmail.target2} for
@@ -26,63 +26,50 @@ public final class ExternalTarget implements Target {
     private final Optional<RelayUnderTest> second;
     private final SSLContext trust;
     private final boolean insecure;
-    private final Function<String, Optional<String>> settings;
+    private final Settings settings;
 
-    /** {@code settings} looks up {@code chatmail.*} keys (run configuration first, then system properties). */
-    public ExternalTarget(Function<String, Optional<String>> settings) {
-        String domain = settings.apply("chatmail.target").orElseThrow();
+    /** The relay {@code chatmail.target} of the run's settings (and {@code chatmail.target2}, where set). */
+    public ExternalTarget(Settings settings) {
+        String domain = settings.get(Setting.TARGET).orElseThrow(() -> new IllegalArgumentException(
+                "an external target needs " + Setting.TARGET.key()));
         this.settings = settings;
-        this.insecure = settings.apply("chatmail.insecure").map(Boolean::parseBoolean).orElse(false);
+        this.insecure = settings.value(Setting.INSECURE);
         this.trust = insecure ? InsecureTrust.context() : defaultContext();
-        Optional<InetAddress> source = sourceAddress(settings);
-        Optional<ProvisionedAccounts> provisioned = settings.apply("chatmail.accounts").map(ExternalTarget::readAccounts);
-        this.primary = new HostRelay(domain, settings.apply("chatmail.host").orElse(domain), ports(settings), source,
-                trust, provisioned);
-        this.second = settings.apply("chatmail.target2").map(d ->
-                new HostRelay(d, settings.apply("chatmail.host2").orElse(d), ports(settings), source, trust, Optional.empty()));
-    }
-
-    /** {@code chatmail.bind}: the address every client connection starts from; empty: the system's choice. */
-    public static Optional<InetAddress> sourceAddress(Function<String, Optional<String>> settings) {
-        return settings.apply("chatmail.bind").map(a -> address("chatmail.bind", a));
+        Optional<InetAddress> source = settings.get(Setting.BIND);
+        Optional<ProvisionedAccounts> provisioned = settings.get(Setting.ACCOUNTS)
+                .map(file -> readAccounts(file, TargetChoice.projectRoot(settings)));
+        Duration answer = settings.value(Setting.ANSWER_TIMEOUT);
+        this.primary = new HostRelay(domain, settings.get(Setting.HOST).orElse(domain), ports(settings), source,
+                answer, trust, provisioned);
+        this.second = settings.get(Setting.TARGET2).map(d -> new HostRelay(d, settings.get(Setting.HOST2).orElse(d),
+                ports(settings), source, answer, trust, Optional.empty()));
     }
 
     /** {@code chatmail.flood.bind=A,B,...}: further addresses of this machine that connection floods start from. */
     @Override
     public java.util.List<InetAddress> floodSources() {
-        return settings.apply("chatmail.flood.bind").map(v -> java.util.Arrays.stream(v.split(","))
-                .map(String::strip).filter(a -> !a.isEmpty()).map(a -> address("chatmail.flood.bind", a)).toList())
-                .orElse(java.util.List.of());
-    }
-
-    private static InetAddress address(String key, String value) {
-        try {
-            return InetAddress.getByName(value.strip());
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("-D" + key + "=" + value + ": not an address of this machine", e);
-        }
+        return settings.value(Setting.FLOOD_BIND);
     }
 
     /** A relative path is read from the project root, where the Maven command runs, not the module's folder. */
-    private static ProvisionedAccounts readAccounts(String file) {
-        Path path = TargetChoice.projectRoot().resolve(file);
+    private static ProvisionedAccounts readAccounts(Path file, Path root) {
+        Path path = root.resolve(file);
         try {
             return ProvisionedAccounts.read(path);
         } catch (IOException e) {
-            throw new IllegalArgumentException("-Dchatmail.accounts=" + file + ": cannot read " + path + ": " + e, e);
+            throw new IllegalArgumentException(Setting.ACCOUNTS.key() + "=" + file + ": cannot read " + path + ": " + e, e);
         }
     }
 
-    private static Map<String, Integer> ports(Function<String, Optional<String>> settings) {
-        Map<String, Integer> ports = new HashMap<>(Map.of("smtp", 25, "submission", 587, "smtps", 465,
-                "imap", 143, "imaps", 993, "https", 443));
-        ports.replaceAll((k, v) -> settings.apply("chatmail.port." + k).map(Integer::parseInt).orElse(v));
-        return ports;
+    private static Map<String, Integer> ports(Settings settings) {
+        return Map.of("smtp", settings.value(Setting.PORT_SMTP), "submission", settings.value(Setting.PORT_SUBMISSION),
+                "smtps", settings.value(Setting.PORT_SMTPS), "imap", settings.value(Setting.PORT_IMAP),
+                "imaps", settings.value(Setting.PORT_IMAPS), "https", settings.value(Setting.PORT_HTTPS));
     }
 
     @Override
-    public Optional<String> setting(String key) {
-        return settings.apply(key);
+    public Settings settings() {
+        return settings;
     }
 
     /**
@@ -91,7 +78,7 @@ public final class ExternalTarget implements Target {
      */
     @Override
     public Optional<String> dnsResolver() {
-        return settings.apply("chatmail.dns");
+        return settings.get(Setting.DNS);
     }
 
     public boolean insecure() {
@@ -152,6 +139,7 @@ public final class ExternalTarget implements Target {
     }
 
     private record HostRelay(String domain, String host, Map<String, Integer> ports, Optional<InetAddress> source,
+                             Duration answer,
                              SSLContext trust, Optional<ProvisionedAccounts> provisioned) implements RelayUnderTest {
         private int port(String service, int standard) {
             return ports.getOrDefault(service, standard);
@@ -159,32 +147,32 @@ public final class ExternalTarget implements Target {
 
         @Override
         public Endpoint smtp() {
-            return new Endpoint(domain, host, port("smtp", 25), false, source);
+            return new Endpoint(domain, host, port("smtp", 25), false, source, answer);
         }
 
         @Override
         public Endpoint submission() {
-            return new Endpoint(domain, host, port("submission", 587), false, source);
+            return new Endpoint(domain, host, port("submission", 587), false, source, answer);
         }
 
         @Override
         public Endpoint smtps() {
-            return new Endpoint(domain, host, port("smtps", 465), true, source);
+            return new Endpoint(domain, host, port("smtps", 465), true, source, answer);
         }
 
         @Override
         public Endpoint imap() {
-            return new Endpoint(domain, host, port("imap", 143), false, source);
+            return new Endpoint(domain, host, port("imap", 143), false, source, answer);
         }
 
         @Override
         public Endpoint imaps() {
-            return new Endpoint(domain, host, port("imaps", 993), true, source);
+            return new Endpoint(domain, host, port("imaps", 993), true, source, answer);
         }
 
         @Override
         public Endpoint https() {
-            return new Endpoint(domain, host, port("https", 443), true, source);
+            return new Endpoint(domain, host, port("https", 443), true, source, answer);
         }
 
         /**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.relaycert.conformance.settings.Settings;
 import org.relaycert.fixtures.push.PushGateway;
 import org.relaycert.fixtures.world.LocalWorld;
 import org.relaycert.fixtures.world.PortPlan;
@@ -13,11 +14,18 @@ import org.relaycert.fixtures.world.PortPlan;
 public final class LocalTarget implements Target {
     private final LocalWorld world;
     private final List<RelayUnderTest> relays;
+    private final Settings settings;
 
     public LocalTarget(LocalWorld world) {
+        this(world, Settings.DEFAULTS);
+    }
+
+    public LocalTarget(LocalWorld world, Settings settings) {
         this.world = world;
+        this.settings = settings;
         this.relays = world.relays().stream().map(r -> (RelayUnderTest) new WorldRelayUnderTest(
-                r.domain(), r.address(), world.ports(), world.ca().trust())).toList();
+                r.domain(), r.address(), world.ports(), world.ca().trust(), settings.value(
+                        org.relaycert.conformance.settings.Setting.ANSWER_TIMEOUT))).toList();
     }
 
     public LocalWorld world() {
@@ -27,6 +35,11 @@ public final class LocalTarget implements Target {
     @Override
     public String name() {
         return "local";
+    }
+
+    @Override
+    public Settings settings() {
+        return settings;
     }
 
     @Override
@@ -157,36 +170,36 @@ public final class LocalTarget implements Target {
         return Optional.of(ClientAccess.of(relay, false));
     }
 
-    private record WorldRelayUnderTest(String domain, String address, PortPlan ports, SSLContext trust)
+    private record WorldRelayUnderTest(String domain, String address, PortPlan ports, SSLContext trust, Duration answer)
             implements RelayUnderTest {
         @Override
         public Endpoint smtp() {
-            return new Endpoint(domain, address, ports.smtp(), false);
+            return new Endpoint(domain, address, ports.smtp(), false, Optional.empty(), answer);
         }
 
         @Override
         public Endpoint submission() {
-            return new Endpoint(domain, address, ports.submission(), false);
+            return new Endpoint(domain, address, ports.submission(), false, Optional.empty(), answer);
         }
 
         @Override
         public Endpoint smtps() {
-            return new Endpoint(domain, address, ports.smtps(), true);
+            return new Endpoint(domain, address, ports.smtps(), true, Optional.empty(), answer);
         }
 
         @Override
         public Endpoint imap() {
-            return new Endpoint(domain, address, ports.imap(), false);
+            return new Endpoint(domain, address, ports.imap(), false, Optional.empty(), answer);
         }
 
         @Override
         public Endpoint imaps() {
-            return new Endpoint(domain, address, ports.imaps(), true);
+            return new Endpoint(domain, address, ports.imaps(), true, Optional.empty(), answer);
         }
 
         @Override
         public Endpoint https() {
-            return new Endpoint(domain, address, ports.https(), true);
+            return new Endpoint(domain, address, ports.https(), true, Optional.empty(), answer);
         }
 
         @Override

@@ -32,7 +32,7 @@ final class LoginAccounts {
     private static Optional<Credentials> fromNewEndpoint(RelayUnderTest relay, SSLContext trust) {
         try {
             RelayHttps.Answer r = RelayHttps.send(relay.https(), trust, RelayHttps.Request.of("POST", "/new"),
-                    AnswerTimeout.connect(), AnswerTimeout.answer());
+                    AnswerTimeout.connect(relay.https()), AnswerTimeout.answer(relay.https()));
             if (r.statusCode() != 200) {
                 return Optional.empty();
             }

@@ -67,9 +67,12 @@ public interface Target {
         return Optional.empty();
     }
 
-    /** A {@code chatmail.*} run setting (e.g. {@code chatmail.phase}); empty where the target has none. */
-    default Optional<String> setting(String key) {
-        return Optional.empty();
+    /**
+     * The run's settings, parsed once ({@code settings().value(Setting.PHASE)}); every key at its default where the
+     * target was made without them.
+     */
+    default org.relaycert.conformance.settings.Settings settings() {
+        return org.relaycert.conformance.settings.Settings.DEFAULTS;
     }
 
     /** How a real mail client (Delta Chat) reaches {@code relay}; empty when the target cannot say. */

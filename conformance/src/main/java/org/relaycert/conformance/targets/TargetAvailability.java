@@ -1,7 +1,6 @@
 package org.relaycert.conformance.targets;
 
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,8 +18,7 @@ public final class TargetAvailability implements ExecutionCondition {
         if (c.getConfigurationParameter(Targets.VARIANT_PARAMETER).isPresent()) {
             return ConditionEvaluationResult.enabled("a variant run uses its own local world");
         }
-        Function<String, Optional<String>> settings = key -> c.getConfigurationParameter(key)
-                .or(() -> Optional.ofNullable(System.getProperty(key))).filter(v -> !v.isBlank());
+        org.relaycert.conformance.settings.Settings settings = Targets.settings(c);
         String kind = TargetChoice.kind(settings);
         Optional<String> missing = c.getRoot().getStore(NS).getOrComputeIfAbsent("unavailable",
                 k -> TargetChoice.unavailable(kind, settings), Optional.class);

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.relaycert.conformance.client.ClientSockets;
+import org.relaycert.conformance.settings.Setting;
+import org.relaycert.conformance.settings.Settings;
 
 /**
  * Which relays a run tests, chosen with {@value #PROPERTY} (run configuration or system property):
@@ -24,44 +25,38 @@ import org.relaycert.conformance.client.ClientSockets;
  * checks are skipped, not failed.
  */
 public final class TargetChoice {
-    public static final String PROPERTY = "relaycert.target";
+    public static final String PROPERTY = Setting.TARGET_KIND.key();
     public static final String LOCAL = "local";
     public static final String CONTAINER = "container";
     public static final String COMPOSE = "compose";
     /** docker-compose.yml's relays: fixed addresses on its private network, self-signed certificates. */
     public static final Map<String, String> COMPOSE_DEFAULTS = Map.of(
-            "chatmail.target", "relay-a.test", "chatmail.host", "10.89.0.11",
-            "chatmail.target2", "relay-b.test", "chatmail.host2", "10.89.0.12",
-            "chatmail.insecure", "true");
+            Setting.TARGET.key(), "relay-a.test", Setting.HOST.key(), "10.89.0.11",
+            Setting.TARGET2.key(), "relay-b.test", Setting.HOST2.key(), "10.89.0.12",
+            Setting.INSECURE.key(), "true");
 
     private TargetChoice() {
     }
 
     /** The chosen kind, {@value #LOCAL} unless set. */
-    public static String kind(Function<String, Optional<String>> settings) {
-        String kind = settings.apply(PROPERTY).orElse(LOCAL).strip();
-        if (!kind.equals(LOCAL) && !kind.equals(CONTAINER) && !kind.equals(COMPOSE)) {
-            throw new IllegalArgumentException("-D" + PROPERTY + "=" + kind + ": expected local, container or compose");
-        }
-        return kind;
+    public static String kind(Settings settings) {
+        return settings.value(Setting.TARGET_KIND);
     }
 
     /** The settings a compose run uses: the user's {@code chatmail.*} keys, else {@link #COMPOSE_DEFAULTS}. */
-    public static Function<String, Optional<String>> composeSettings(Function<String, Optional<String>> settings) {
-        return key -> settings.apply(key).or(() -> Optional.ofNullable(COMPOSE_DEFAULTS.get(key)));
+    public static Settings composeSettings(Settings settings) {
+        return settings.orElse(COMPOSE_DEFAULTS);
     }
 
     /** Why the chosen world cannot be reached, or empty when it can (always empty for {@value #LOCAL}). */
-    public static Optional<String> unavailable(String kind, Function<String, Optional<String>> settings) {
+    public static Optional<String> unavailable(String kind, Settings settings) {
         if (kind.equals(CONTAINER) && !ContainerTarget.dockerAvailable()) {
             return Optional.of("no Docker engine: the container target (-D" + PROPERTY + "=container) is skipped");
         }
         if (kind.equals(COMPOSE)) {
-            Function<String, Optional<String>> compose = composeSettings(settings);
-            String host = compose.apply("chatmail.host").orElseThrow();
-            int port = compose.apply("chatmail.port.imaps").map(Integer::parseInt).orElse(993);
-            Endpoint imaps = new Endpoint(compose.apply("chatmail.target").orElseThrow(), host, port, true,
-                    ExternalTarget.sourceAddress(compose));
+            Settings compose = composeSettings(settings);
+            Endpoint imaps = new Endpoint(compose.value(Setting.TARGET), compose.value(Setting.HOST),
+                    compose.value(Setting.PORT_IMAPS), true, compose.get(Setting.BIND));
             try (Socket s = ClientSockets.connect(imaps, Duration.ofSeconds(2))) {
                 // reachable: the world is up
             } catch (IOException e) {
@@ -73,16 +68,19 @@ public final class TargetChoice {
     }
 
     /** Opens the chosen non-local target; the caller closes it when it is {@link AutoCloseable}. */
-    public static Target open(String kind, Function<String, Optional<String>> settings) {
+    public static Target open(String kind, Settings settings) {
         return switch (kind) {
-            case CONTAINER -> ContainerTarget.start(projectRoot());
+            case CONTAINER -> ContainerTarget.start(projectRoot(settings), settings);
             case COMPOSE -> new ExternalTarget(composeSettings(settings));
             default -> throw new IllegalArgumentException("not a container target: " + kind);
         };
     }
 
-    static Path projectRoot() {
-        String root = System.getProperty("relaycert.root", System.getenv("RELAYCERT_PROJECT_ROOT"));
-        return Path.of(root == null || root.isBlank() ? ".." : root).toAbsolutePath().normalize();
+    /** {@code relaycert.root}, else {@code RELAYCERT_PROJECT_ROOT}, else the module's parent. */
+    static Path projectRoot(Settings settings) {
+        return settings.get(Setting.ROOT).orElseGet(() -> {
+            String root = System.getenv("RELAYCERT_PROJECT_ROOT");
+            return Path.of(root == null || root.isBlank() ? ".." : root);
+        }).toAbsolutePath().normalize();
     }
 }

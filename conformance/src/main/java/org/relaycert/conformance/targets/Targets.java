@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.relaycert.conformance.settings.Setting;
+import org.relaycert.conformance.settings.Settings;
 import org.relaycert.fixtures.variants.Variant;
 import org.relaycert.fixtures.variants.Variants;
 import org.relaycert.fixtures.world.LocalWorld;
@@ -20,12 +21,12 @@ import org.relaycert.fixtures.world.RelaySpec;
  * that variant (its domains are named after it, so it can live beside the main world).
  */
 public final class Targets {
-    public static final String VARIANT_PARAMETER = "relaycert.variant";
-    public static final String RELAYS_PARAMETER = "relaycert.relays";
+    public static final String VARIANT_PARAMETER = Setting.VARIANT.key();
+    public static final String RELAYS_PARAMETER = Setting.RELAYS.key();
     /** The variant name for a world of reference relays beside the main one (the sensitivity run's control). */
     public static final String REFERENCE_VARIANT = "reference";
     /** Set on runs started from inside the suite (sensitivity, external-target demo): they write no report. */
-    public static final String NESTED_PARAMETER = "relaycert.nested";
+    public static final String NESTED_PARAMETER = Setting.NESTED.key();
     public static final int DEFAULT_RELAYS = 3;
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Targets.class);
 
@@ -34,26 +35,33 @@ public final class Targets {
 
     public static Target forRun(ExtensionContext context) {
         ExtensionContext.Store store = context.getRoot().getStore(NS);
-        Optional<String> variant = context.getConfigurationParameter(VARIANT_PARAMETER);
-        Function<String, Optional<String>> settings = key -> context.getConfigurationParameter(key)
-                .or(() -> Optional.ofNullable(System.getProperty(key))).filter(v -> !v.isBlank());
-        int relays = context.getConfigurationParameter(RELAYS_PARAMETER).map(Integer::parseInt)
-                .orElse(Integer.getInteger(RELAYS_PARAMETER, DEFAULT_RELAYS));
-        return store.computeIfAbsent("target", k -> open(variant, relays, settings), RunTarget.class).target();
+        Settings settings = settings(context);
+        return store.computeIfAbsent("target", k -> open(settings), RunTarget.class).target();
+    }
+
+    /**
+     * The run's settings, parsed once per run: every declared key from the run's configuration parameters (JUnit
+     * falls back to the JVM's system properties, where Maven's failsafe puts them).
+     */
+    public static Settings settings(ExtensionContext context) {
+        return context.getRoot().getStore(NS).computeIfAbsent("settings",
+                k -> Settings.from(key -> context.getConfigurationParameter(key).filter(v -> !v.isBlank())),
+                Settings.class);
     }
 
     /** Whether this JVM's main run targets a foreign host rather than the local world. */
     public static boolean external() {
-        String t = System.getProperty("chatmail.target", "");
-        return !t.isBlank() || !System.getProperty(TargetChoice.PROPERTY, TargetChoice.LOCAL).equals(TargetChoice.LOCAL);
+        return Settings.fromSystemProperties().external();
     }
 
-    private static RunTarget open(Optional<String> variantName, int n, Function<String, Optional<String>> settings) {
+    private static RunTarget open(Settings settings) {
+        Optional<String> variantName = settings.get(Setting.VARIANT);
+        int n = settings.value(Setting.RELAYS);
         String kind = TargetChoice.kind(settings);
         if (!kind.equals(TargetChoice.LOCAL) && variantName.isEmpty()) {
             return new RunTarget(TargetChoice.open(kind, settings), null);
         }
-        if (settings.apply("chatmail.target").isPresent() && variantName.isEmpty()) {
+        if (settings.isSet(Setting.TARGET) && variantName.isEmpty()) {
             return new RunTarget(new ExternalTarget(settings), null);
         }
         try {
@@ -69,7 +77,7 @@ public final class Targets {
                 overrides.add(v.apply().apply(RelaySpec.reference(domains.get(0), "")));
             }
             LocalWorld world = startWorld(prefix, domains, overrides);
-            return new RunTarget(new LocalTarget(world), world);
+            return new RunTarget(new LocalTarget(world, settings), world);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the local world: " + e.getMessage(), e);
         }

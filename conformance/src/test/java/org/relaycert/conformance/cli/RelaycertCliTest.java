@@ -1,6 +1,7 @@
 package org.relaycert.conformance.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -74,6 +75,23 @@ class RelaycertCliTest {
         assertThat(s.requireAll()).isTrue();
         assertThat(s.get("chatmail.bind")).contains("192.0.2.7");
         assertThat(s.get("chatmail.accounts")).contains("/tmp/a.txt");
+    }
+
+    @Test
+    void anUnknownSettingIsRefusedWithTheClosestKnownOnes() {
+        CheckCommand c = new CheckCommand();
+        new picocli.CommandLine(c).parseArgs("chat.example.org", "-s", "tagret2=other.example");
+        assertThatThrownBy(c::settings).isInstanceOf(picocli.CommandLine.ParameterException.class)
+                .hasMessageContaining("unknown setting chatmail.tagret2; did you mean chatmail.target2")
+                .hasMessageContaining("docs/settings.md");
+        assertThat(run("check", "chat.example.org", "-s", "frobnicate=1").code).as("bad usage").isEqualTo(3);
+    }
+
+    @Test
+    void aBadValueIsRefusedNamingItsKey() {
+        CheckCommand c = new CheckCommand();
+        new picocli.CommandLine(c).parseArgs("chat.example.org", "-s", "port.imaps=imaps");
+        assertThatThrownBy(c::settings).hasMessage("chatmail.port.imaps=imaps: not a number (port)");
     }
 
     private record Result(int code, String out) {

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.targets.Endpoint;
 import org.relaycert.conformance.targets.ExternalTarget;
+import org.relaycert.conformance.settings.Settings;
 
 /** Real loopback connections: the source address the server sees, errors that name the endpoint, odd names. */
 class ClientSocketsTest {
@@ -82,9 +83,9 @@ class ClientSocketsTest {
                     throw new IllegalStateException(ex);
                 }
             });
-            ExternalTarget insecure = new ExternalTarget(k -> Optional.ofNullable(Map.of(
+            ExternalTarget insecure = new ExternalTarget(new Settings(Map.of(
                     "chatmail.target", "_barx.localhost", "chatmail.host", "127.0.0.1", "chatmail.insecure", "true",
-                    "chatmail.bind", "127.0.0.2", "chatmail.port.imaps", String.valueOf(server.getLocalPort())).get(k)));
+                    "chatmail.bind", "127.0.0.2", "chatmail.port.imaps", String.valueOf(server.getLocalPort()))));
             Endpoint imaps = insecure.primary().imaps();
             try (SSLSocket s = (SSLSocket) LineSession.connect(imaps, insecure.trust(), null, Duration.ofSeconds(5))) {
                 assertThat(s.getInputStream().read()).isEqualTo('x');

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.targets.Endpoint;
 import org.relaycert.conformance.targets.ExternalTarget;
+import org.relaycert.conformance.settings.Settings;
 
 /** {@link RelayHttps} against a real HTTPS server on loopback, as the suite uses it on a relay's port 443. */
 class RelayHttpsTest {
@@ -61,9 +62,9 @@ class RelayHttpsTest {
     /** The run's settings decide where the request goes, from where, and under which name. */
     @Test
     void anUnderscoreDomainIsTheHostHeaderAtTheConfiguredAddressPortAndSource() throws Exception {
-        ExternalTarget t = new ExternalTarget(k -> Optional.ofNullable(Map.of(
+        ExternalTarget t = new ExternalTarget(new Settings(Map.of(
                 "chatmail.target", "_barx.localhost", "chatmail.host", "127.0.0.1", "chatmail.insecure", "true",
-                "chatmail.bind", "127.0.0.2", "chatmail.port.https", String.valueOf(port())).get(k)));
+                "chatmail.bind", "127.0.0.2", "chatmail.port.https", String.valueOf(port()))));
         RelayHttps.Answer a = RelayHttps.send(t.primary().https(), t.trust(), new RelayHttps.Request("POST", "/mxdeliv",
                 List.of(Map.entry("X-Mail-To", "a@_barx.localhost"), Map.entry("X-Mail-To", "b@_barx.localhost")), "body ü"),
                 WAIT, WAIT);

@@ -20,6 +20,7 @@ import org.relaycert.conformance.client.SmtpSession;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.ExternalTarget;
 import org.relaycert.fixtures.mail.MessageFactory;
+import org.relaycert.conformance.settings.Settings;
 
 /**
  * The suite's encrypted test mail is what chatmail's real filter lets through: submitted to the chatmail relay of
@@ -38,7 +39,7 @@ class SuiteMailThroughChatmailFilterIT {
                 "the chatmail relay of ../shared/peer is not running on " + ADDRESS + " (peer.sh start)");
         Map<String, String> settings = Map.of("chatmail.target", DOMAIN, "chatmail.host", ADDRESS,
                 "chatmail.insecure", "true", "chatmail.bind", "127.0.0.2");
-        peer = new ExternalTarget(k -> Optional.ofNullable(settings.get(k)));
+        peer = new ExternalTarget(new Settings(settings));
     }
 
     @Test

@@ -33,17 +33,7 @@ class HostileTargetTest {
     @EnumSource(HostileServer.Behaviour.class)
     void checksEndWithFailOrErrorInTime(HostileServer.Behaviour behaviour) throws Exception {
         try (HostileServer server = new HostileServer(behaviour)) {
-            String before = System.setProperty(AnswerTimeout.PROPERTY, ANSWER_SECONDS);
-            Map<String, Verdicts.Judgement> verdicts;
-            try {
-                verdicts = assertTimeoutPreemptively(WHOLE_RUN, () -> run(server.port()));
-            } finally {
-                if (before == null) {
-                    System.clearProperty(AnswerTimeout.PROPERTY);
-                } else {
-                    System.setProperty(AnswerTimeout.PROPERTY, before);
-                }
-            }
+            Map<String, Verdicts.Judgement> verdicts = assertTimeoutPreemptively(WHOLE_RUN, () -> run(server.port()));
             assertThat(verdicts.keySet()).as("every selected check ran").containsExactlyInAnyOrderElementsOf(CHECKS);
             verdicts.forEach((id, j) -> {
                 assertThat(j.verdict()).as("%s against a server that does %s: %s", id, behaviour, j.reason())
@@ -59,7 +49,8 @@ class HostileTargetTest {
                 .classesInParallel(8)
                 .parameter("chatmail.target", "hostile.test")
                 .parameter("chatmail.host", "127.0.0.1")
-                .parameter("chatmail.insecure", "true");
+                .parameter("chatmail.insecure", "true")
+                .parameter(AnswerTimeout.PROPERTY, ANSWER_SECONDS);
         for (String service : List.of("smtp", "submission", "smtps", "imap", "imaps", "https")) {
             run.parameter("chatmail.port." + service, String.valueOf(port));
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relaycert.conformance.settings.Settings;
 
 class ProvisionedAccountsTest {
     private static final Path FILE = Path.of("accounts.txt");
@@ -66,7 +67,7 @@ class ProvisionedAccountsTest {
         Map<String, String> settings = Map.of("chatmail.target", "plain.test", "chatmail.host", "127.0.0.1",
                 "chatmail.port.https", String.valueOf(closed), "chatmail.port.imaps", String.valueOf(closed),
                 "chatmail.accounts", file.toString(), "chatmail.target2", "other.test");
-        ExternalTarget t = new ExternalTarget(k -> Optional.ofNullable(settings.get(k)));
+        ExternalTarget t = new ExternalTarget(new Settings(settings));
         assertThat(t.primary().account()).isEqualTo(new Credentials("first@plain.test", "one"));
         assertThat(t.primary().account()).isEqualTo(new Credentials("second@plain.test", "two"));
         assertThatThrownBy(() -> t.primary().account()).hasMessageContaining("all 2 provisioned accounts of " + file);
@@ -92,7 +93,7 @@ class ProvisionedAccountsTest {
             Map<String, String> settings = Map.of("chatmail.target", "plain.test", "chatmail.host", "127.0.0.1",
                     "chatmail.port.https", String.valueOf(s.getLocalPort()), "chatmail.port.imaps",
                     String.valueOf(s.getLocalPort()), "chatmail.accounts", file.toString());
-            ExternalTarget t = new ExternalTarget(k -> Optional.ofNullable(settings.get(k)));
+            ExternalTarget t = new ExternalTarget(new Settings(settings));
             assertThat(t.primary().account()).isEqualTo(new Credentials("first@plain.test", "one"));
             Thread.sleep(100); // the relay thread counts a connection just after it hung up
             int asked = connections.get();
@@ -108,8 +109,8 @@ class ProvisionedAccountsTest {
     @Test
     void anUnreadableFileIsNamed() {
         Map<String, String> settings = Map.of("chatmail.target", "plain.test", "chatmail.accounts", "/nonexistent/accounts");
-        assertThatThrownBy(() -> new ExternalTarget(k -> Optional.ofNullable(settings.get(k))))
+        assertThatThrownBy(() -> new ExternalTarget(new Settings(settings)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("-Dchatmail.accounts=/nonexistent/accounts: cannot read /nonexistent/accounts");
+                .hasMessageStartingWith("chatmail.accounts=/nonexistent/accounts: cannot read /nonexistent/accounts");
     }
 }

@@ -7,34 +7,35 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.relaycert.conformance.settings.Setting;
+import org.relaycert.conformance.settings.Settings;
 
 /** How -Drelaycert.target picks the relays, and that a missing container world means "skip", with the reason. */
 class TargetChoiceTest {
 
-    private static Function<String, Optional<String>> settings(Map<String, String> values) {
-        return key -> Optional.ofNullable(values.get(key));
+    private static Settings settings(Map<String, String> values) {
+        return new Settings(values);
     }
 
     @Test
     void localUnlessSaidOtherwiseAndUnknownKindsAreRefusedByName() {
         assertThat(TargetChoice.kind(settings(Map.of()))).isEqualTo(TargetChoice.LOCAL);
         assertThat(TargetChoice.kind(settings(Map.of(TargetChoice.PROPERTY, "compose")))).isEqualTo(TargetChoice.COMPOSE);
-        assertThatThrownBy(() -> TargetChoice.kind(settings(Map.of(TargetChoice.PROPERTY, "kubernetes"))))
+        assertThatThrownBy(() -> settings(Map.of(TargetChoice.PROPERTY, "kubernetes")))
                 .hasMessageContaining("relaycert.target=kubernetes").hasMessageContaining("local, container or compose");
         assertThat(TargetChoice.unavailable(TargetChoice.LOCAL, settings(Map.of()))).isEmpty();
     }
 
     @Test
     void composeUsesTheComposeFileAddressesUnlessTheUserOverridesThem() {
-        Function<String, Optional<String>> s = TargetChoice.composeSettings(settings(Map.of("chatmail.host", "192.0.2.7")));
-        assertThat(s.apply("chatmail.target")).contains("relay-a.test");
-        assertThat(s.apply("chatmail.target2")).contains("relay-b.test");
-        assertThat(s.apply("chatmail.host2")).contains("10.89.0.12");
-        assertThat(s.apply("chatmail.insecure")).contains("true");
-        assertThat(s.apply("chatmail.host")).as("the user's setting wins").contains("192.0.2.7");
+        Settings s = TargetChoice.composeSettings(settings(Map.of("chatmail.host", "192.0.2.7")));
+        assertThat(s.get(Setting.TARGET)).contains("relay-a.test");
+        assertThat(s.get(Setting.TARGET2)).contains("relay-b.test");
+        assertThat(s.get(Setting.HOST2)).contains("10.89.0.12");
+        assertThat(s.value(Setting.INSECURE)).isTrue();
+        assertThat(s.get(Setting.HOST)).as("the user's setting wins").contains("192.0.2.7");
     }
 
     @Test
