@@ -111,10 +111,13 @@ class DkimChecks {
         String nobody = r.freshCredentials().address();
         String token = FederationMail.token();
         SmtpReply sent = FederationMail.submit(t, peer, sender, nobody, FederationMail.message(sender.address(), nobody, token), ev);
-        if (sent.code() != 250) {
-            throw new NotObservableException(peer.domain() + " did not take the message for " + nobody + " (" + sent
+        if (sent.code() != 250 && sent.toString().contains("5.1.1")) {
+            throw new NotObservableException(peer.domain() + " refused the unknown recipient " + nobody + " itself (" + sent
                     + "), so " + r.domain() + " had nothing to bounce");
         }
+        // the suite's own test mail refused (e.g. 523 from a content filter): the situation was never set up
+        org.relaycert.conformance.verdict.Precondition.require(sent.code() == 250,
+                "the suite's test mail to an unknown user taken by " + peer.domain(), sent.toString());
         Optional<String> dsn = FederationMail.await(t, peer, sender, token, FederationMail.ARRIVAL);
         if (dsn.isPresent()) {
             String header = dsn.get().split("\r\n\r\n", 2)[0];

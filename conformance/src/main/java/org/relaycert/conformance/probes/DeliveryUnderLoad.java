@@ -8,6 +8,7 @@ import org.relaycert.conformance.latency.LatencyProbe;
 import org.relaycert.conformance.latency.LatencySamples;
 import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
+import org.relaycert.conformance.verdict.PreconditionFailed;
 
 /** Whether the relay still delivers within the latency bound while something is pressing on it. */
 public final class DeliveryUnderLoad {
@@ -23,11 +24,18 @@ public final class DeliveryUnderLoad {
         RelayUnderTest r = t.primary();
         LatencySamples samples;
         try {
-            LatencyProbe.Result result = new LatencyProbe(t.trust(), Messages::forDelivery)
+            LatencyProbe.Result result = new LatencyProbe(t.trust(), Messages::forDelivery).evidence(ev)
                     .run(new LatencyProbe.Party(r, r.account()), new LatencyProbe.Party(r, r.account()), MESSAGES);
             ev.transcript("submission " + while_, result.submission());
             ev.transcript("IDLE " + while_, result.idle());
             samples = result.samples();
+        } catch (PreconditionFailed e) {
+            throw e;
+        } catch (LatencyProbe.Refused e) {
+            if (e.permanent()) {
+                throw new PreconditionFailed("the suite's test mail taken for delivery " + while_, e);
+            }
+            throw new AssertionError("no delivery " + while_ + ": " + e, e);
         } catch (Exception e) {
             throw new AssertionError("no delivery " + while_ + ": " + e, e);
         }
