@@ -46,7 +46,7 @@ class BounceChecks {
         long start = System.nanoTime();
         SmtpReply sent = FederationMail.submit(t, peer, sender, nobody,
                 FederationMail.message(sender.address(), nobody, token), ev);
-        assertThat(sent.code()).as("submission at %s to %s: %s", peer.domain(), nobody, sent).isEqualTo(250);
+        org.relaycert.conformance.verdict.Precondition.require(sent.code() == 250, "the suite's test mail to " + nobody + " taken by " + peer.domain(), sent.toString());
         Optional<String> dsn = FederationMail.await(t, peer, sender, token, FederationMail.ARRIVAL);
         assertThat(dsn).as("a DSN for %s in the INBOX of %s within %s", nobody, sender.address(), FederationMail.ARRIVAL)
                 .isPresent();
@@ -98,7 +98,7 @@ class BounceChecks {
         String alsoNobody = r.freshCredentials().address();
         SmtpReply sent = FederationMail.submit(t, peer, victim, alsoNobody,
                 FederationMail.message(victim.address(), alsoNobody, controlToken), ev);
-        assertThat(sent.code()).as("control submission at %s: %s", peer.domain(), sent).isEqualTo(250);
+        org.relaycert.conformance.verdict.Precondition.require(sent.code() == 250, "the control message taken by " + peer.domain(), sent.toString());
         if (FederationMail.await(t, peer, victim, controlToken, FederationMail.ARRIVAL).isEmpty()) {
             throw new NotObservableException("no DSN reached " + victim.address() + " for mail with an honest return "
                     + "path to an unknown user of " + r.domain() + " (FED-06), so silence about the forged one proves nothing");

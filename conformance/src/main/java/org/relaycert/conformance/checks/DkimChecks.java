@@ -106,10 +106,13 @@ class DkimChecks {
         String nobody = r.freshCredentials().address();
         String token = FederationMail.token();
         SmtpReply sent = FederationMail.submit(t, peer, sender, nobody, FederationMail.message(sender.address(), nobody, token), ev);
-        if (sent.code() != 250) {
-            throw new NotObservableException(peer.domain() + " did not take the message for " + nobody + " (" + sent
+        if (sent.code() != 250 && sent.toString().contains("5.1.1")) {
+            throw new NotObservableException(peer.domain() + " refused the unknown recipient " + nobody + " itself (" + sent
                     + "), so " + r.domain() + " had nothing to bounce");
         }
+        // the suite's own test mail refused (e.g. 523 from a content filter): the situation was never set up
+        org.relaycert.conformance.verdict.Precondition.require(sent.code() == 250,
+                "the suite's test mail to an unknown user taken by " + peer.domain(), sent.toString());
         Optional<String> dsn = FederationMail.await(t, peer, sender, token, FederationMail.ARRIVAL);
         if (dsn.isPresent()) {
             String header = dsn.get().split("\r\n\r\n", 2)[0];
@@ -166,9 +169,10 @@ class DkimChecks {
         String token = FederationMail.token();
         SmtpReply sent = FederationMail.submit(t, peer, sender, rcpt.address(),
                 FederationMail.message(sender.address(), rcpt.address(), token), ev);
-        assertThat(sent.code()).as("submission: %s", sent).isEqualTo(250);
+        org.relaycert.conformance.verdict.Precondition.require(sent.code() == 250, "the suite's test mail taken by " + peer.domain(), sent.toString());
         Optional<String> got = FederationMail.await(t, t.primary(), rcpt, token, FederationMail.ARRIVAL);
-        assertThat(got).as("delivered %s -> %s", peer.domain(), t.primary().domain()).isPresent();
+        org.relaycert.conformance.verdict.Precondition.require(got.isPresent(), "the suite's test mail delivered " + peer.domain() + " -> " + t.primary().domain(),
+                "not in the INBOX within " + FederationMail.ARRIVAL.toSeconds() + " s");
         String header = got.get().split("\r\n\r\n", 2)[0];
         ev.line("header fields at " + t.primary().domain() + ": " + header.lines()
                 .filter(l -> !l.startsWith(" ") && !l.startsWith("\t")).map(l -> l.split(":", 2)[0]).toList());

@@ -74,12 +74,12 @@ class ImapChecks {
             long sentAt;
             try (SmtpSession smtp = SmtpSession.open(t.primary().smtps(), t.trust())) {
                 smtp.ehlo("relaycert.test");
-                smtp.authPlain(sender.address(), sender.password());
-                SmtpReply sent = smtp.sendMail(sender.address(), List.of(rcpt.address()),
+                SmtpReply auth = smtp.authPlain(sender.address(), sender.password());
+                SmtpReply sent = !auth.positive() ? auth : smtp.sendMail(sender.address(), List.of(rcpt.address()),
                         Messages.forDelivery(sender.address(), rcpt.address()).getBytes(StandardCharsets.UTF_8));
                 sentAt = System.nanoTime();
                 ev.transcript("submission", smtp.transcript());
-                assertThat(sent.code()).as("message accepted for delivery: %s", sent).isEqualTo(250);
+                org.relaycert.conformance.verdict.Precondition.require(sent.code() == 250, "the suite's test mail accepted at submission", sent.toString());
             }
             Optional<String> exists = idle.awaitUntagged(l -> l.matches("\\* \\d+ EXISTS"), Duration.ofSeconds(10));
             exists.ifPresent(e -> ev.figure("idle_exists_after_250_ms", (System.nanoTime() - sentAt) / 1e6));

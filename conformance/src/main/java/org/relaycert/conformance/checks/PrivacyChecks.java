@@ -14,6 +14,7 @@ import org.relaycert.conformance.client.SmtpSession;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
+import org.relaycert.conformance.verdict.Precondition;
 import org.relaycert.fixtures.mail.MessageFactory;
 
 /** What a delivered message tells about its sender beyond the encrypted content (chatmail header cleanup). */
@@ -29,15 +30,15 @@ class PrivacyChecks {
         String ip;
         try (SmtpSession s = SmtpSession.open(relay.smtps(), t.trust())) {
             s.ehlo("relaycert.test");
-            s.authPlain(a.address(), a.password());
+            SmtpReply auth = s.authPlain(a.address(), a.password());
             ip = s.localAddress().getHostAddress();
-            SmtpReply r = s.sendMail(a.address(), List.of(b.address()),
-                    MessageFactory.encrypted(a.address(), List.of(b.address())).getBytes(StandardCharsets.UTF_8));
+            SmtpReply r = auth.positive() ? s.sendMail(a.address(), List.of(b.address()),
+                    MessageFactory.encrypted(a.address(), List.of(b.address())).getBytes(StandardCharsets.UTF_8)) : auth;
             s.quit();
             ev.transcript("submission", s.transcript());
-            assertThat(r.code()).as("encrypted message accepted: %s", r).isEqualTo(250);
+            Precondition.require(r.code() == 250, "the suite's test mail accepted at submission", r.toString());
         }
-        String delivered = PolicyMail.delivered(t, b).orElseThrow(() -> new AssertionError("nothing delivered to B"));
+        String delivered = PolicyMail.deliveredForSetUp(t, b, "the suite's test mail delivered to B");
         ev.line("sender connected from " + ip + "; delivered header:\n" + delivered.substring(0, Math.max(0, delivered.indexOf("\r\n\r\n"))));
         assertThat(delivered).as("delivered message mentions the sender's IP %s", ip).doesNotContain(ip);
     }
@@ -50,9 +51,8 @@ class PrivacyChecks {
         Credentials b = relay.account();
         String secret = "relaycert secret subject " + System.nanoTime();
         List<String> to = List.of(b.address());
-        SmtpReply r = PolicyMail.submit(t, ev, "submission", a, to, MessageFactory.encrypted(a.address(), to, secret, ""));
-        assertThat(r.code()).as("encrypted message accepted: %s", r).isEqualTo(250);
-        String delivered = PolicyMail.delivered(t, b).orElseThrow(() -> new AssertionError("nothing delivered to B"));
+        PolicyMail.submitAccepted(t, ev, "submission", a, to, MessageFactory.encrypted(a.address(), to, secret, ""));
+        String delivered = PolicyMail.deliveredForSetUp(t, b, "the suite's test mail delivered to B");
         String header = delivered.substring(0, Math.max(0, delivered.indexOf("\r\n\r\n")));
         ev.line("delivered header:\n" + header);
         assertThat(header).as("the subject as written").doesNotContain(secret).contains("Subject: [...]");

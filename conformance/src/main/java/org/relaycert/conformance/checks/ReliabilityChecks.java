@@ -33,6 +33,9 @@ class ReliabilityChecks {
     @RequirementId("REL-01")
     void survivesManyConnections(Target t, Evidence ev) throws Exception {
         RelayUnderTest r = t.primary();
+        // set-up before the flood: the accounts; under the flood, their logins and delivery are the rule's
+        Credentials from = r.account();
+        Credentials to = r.account();
         try (ConnectionFlood smtp = ConnectionFlood.open(r.smtp(), t.floodSources(), 250, Duration.ofSeconds(10));
              ConnectionFlood imap = ConnectionFlood.open(r.imap(), t.floodSources(), 250, Duration.ofSeconds(10))) {
             ev.line("250 connections to port 25: " + smtp + "; 250 to port 143: " + imap + floodOrigin(t));
@@ -43,7 +46,7 @@ class ReliabilityChecks {
             boolean limitedPerClient = t.floodSources().isEmpty()
                     && smtp.count(ConnectionFlood.Outcome.REFUSED) + imap.count(ConnectionFlood.Outcome.REFUSED) > 0;
             try {
-                DeliveryUnderLoad.assertDelivers(t, ev, "with 500 connections open");
+                DeliveryUnderLoad.assertDelivers(t, ev, "with 500 connections open", from, to);
             } catch (AssertionError e) {
                 if (limitedPerClient) {
                     throw new NotObservableException("the relay refused some of the suite's 500 connections and then "
@@ -61,6 +64,8 @@ class ReliabilityChecks {
     void slowClientsBlockNobody(Target t, Evidence ev) throws Exception {
         RelayUnderTest r = t.primary();
         Credentials c = r.account();
+        Credentials from = r.account();
+        Credentials to = r.account();
         try (ConnectionFlood slowSmtp = ConnectionFlood.open(r.smtp(), t.floodSources(), 100, Duration.ofSeconds(10));
              ConnectionFlood slowImap = ConnectionFlood.open(r.imap(), t.floodSources(), 100, Duration.ofSeconds(10))) {
             slowSmtp.trickle("EHL");
@@ -90,7 +95,7 @@ class ReliabilityChecks {
             } catch (java.net.SocketTimeoutException e) {
                 throw new AssertionError("a normal client on port 993 got no answer within " + PATIENCE, e);
             }
-            DeliveryUnderLoad.assertDelivers(t, ev, "with 200 slow clients connected");
+            DeliveryUnderLoad.assertDelivers(t, ev, "with 200 slow clients connected", from, to);
         }
     }
 

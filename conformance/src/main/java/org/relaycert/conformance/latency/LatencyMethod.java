@@ -46,7 +46,9 @@ public final class LatencyMethod {
                 + " in a row, its first uncounted, then a fresh sender takes over, under chatmail's per-user burst),"
                 + " from the client's"
                 + " send of the final \".\" of DATA to the recipient's IMAP IDLE EXISTS; lost after "
-                + LOSS_TIMEOUT.toSeconds() + " s, a lost message counts as slower than any; nearest-rank percentiles;"
+                + LOSS_TIMEOUT.toSeconds() + " s, a lost message counts as slower than any; a bound on a percentile is judged by an exact"
+                + " binomial test at 95 % confidence on the count of samples over it (the judgement line), sample"
+                + " percentiles by nearest rank, p99 shown from " + LatencySamples.P99_MIN_SAMPLES + " samples on;"
                 + " a run stops early once its verdict can no longer change";
     }
 }

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.client.ImapResponse;
 import org.relaycert.conformance.client.ImapSession;
 import org.relaycert.conformance.client.SmtpReply;
@@ -16,6 +17,7 @@ import org.relaycert.conformance.client.SmtpSession;
 import org.relaycert.conformance.client.Transcript;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.RelayUnderTest;
+import org.relaycert.conformance.verdict.PreconditionFailed;
 
 /**
  * One latency run with raw protocol clients ({@link LatencyMethod}): the sender submits on its relay's
@@ -40,8 +42,16 @@ public final class LatencyProbe {
     public static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final boolean permanent;
+
         Refused(String stage, SmtpReply reply) {
             super(stage + " refused: " + String.join(" / ", reply.lines()));
+            this.permanent = reply.code() >= 500;
+        }
+
+        /** A 5xx: the relay will never take this message; a 4xx may be load, and is the relay's to answer for. */
+        public boolean permanent() {
+            return permanent;
         }
     }
 
@@ -49,6 +59,7 @@ public final class LatencyProbe {
     private final BiFunction<String, String, String> message;
     private Duration spacing = Duration.ZERO;
     private Predicate<LatencySamples> decided = s -> false;
+    private Evidence evidence;
 
     /** {@code message}: (from, to) -> a message the relay must deliver. */
     public LatencyProbe(SSLContext trust, BiFunction<String, String, String> message) {
@@ -59,6 +70,12 @@ public final class LatencyProbe {
     /** Lets at least this much time pass between the starts of two messages (the run stays sequential). */
     public LatencyProbe spacing(Duration d) {
         this.spacing = d;
+        return this;
+    }
+
+    /** Where the submission transcript goes when the suite's own message is refused (a failed precondition). */
+    public LatencyProbe evidence(Evidence ev) {
+        this.evidence = ev;
         return this;
     }
 
@@ -138,7 +155,8 @@ public final class LatencyProbe {
 
     /**
      * One message; returns {@link System#nanoTime()} at the send of the final ".", or -1 when the end of
-     * DATA was not answered 250. A refusal before DATA ends the run ({@link Refused}).
+     * DATA was answered 4xx (counted lost). A 5xx there is a failed precondition: the relay refuses the suite's test
+     * message itself, which says nothing about its latency. A refusal before DATA ends the run ({@link Refused}).
      */
     private long send(SmtpSession smtp, Party from, Party to) throws IOException, Refused {
         SmtpReply r = smtp.command("MAIL FROM:<" + from.address() + ">");
@@ -158,6 +176,13 @@ public final class LatencyProbe {
         smtp.send(".");
         long sentAt = System.nanoTime();
         SmtpReply end = smtp.readReply();
+        if (end.code() >= 500) {
+            // the relay will never take the suite's test message: no latency can be measured, nothing was lost
+            if (evidence != null) {
+                evidence.transcript("submission refused", smtp.transcript());
+            }
+            throw new PreconditionFailed("the suite's test mail accepted at the end of DATA", end.toString());
+        }
         return end.code() == 250 ? sentAt : -1;
     }
 

@@ -51,7 +51,12 @@ public final class FederationMail {
             throws IOException {
         try (SmtpSession s = SmtpSession.open(relay.smtps(), t.trust())) {
             s.ehlo("relaycert.test");
-            s.authPlain(from.address(), from.password());
+            SmtpReply auth = s.authPlain(from.address(), from.password());
+            if (!auth.positive()) {
+                ev.transcript("submission on " + relay.domain(), s.transcript());
+                throw new org.relaycert.conformance.verdict.PreconditionFailed("the suite's account " + from.address()
+                        + " logged in for submission on " + relay.domain(), "AUTH -> " + auth);
+            }
             SmtpReply r = s.sendMail(from.address(), List.of(to), message.getBytes(StandardCharsets.UTF_8));
             ev.transcript("submission on " + relay.domain(), s.transcript());
             return r;

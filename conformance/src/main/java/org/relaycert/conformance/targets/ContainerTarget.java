@@ -69,7 +69,8 @@ public final class ContainerTarget implements Target, AutoCloseable {
 
             @Override
             public Credentials account() throws Exception {
-                return LoginAccounts.create(this, trust);
+                return org.relaycert.conformance.verdict.Precondition.step("an account created on " + domain(),
+                        () -> LoginAccounts.create(this, trust));
             }
         };
     }

@@ -181,6 +181,10 @@ public final class ExternalTarget implements Target {
          */
         @Override
         public Credentials account() throws Exception {
+            return org.relaycert.conformance.verdict.Precondition.step("an account created on " + domain, this::newAccount);
+        }
+
+        private Credentials newAccount() throws Exception {
             if (provisioned.isEmpty()) {
                 return LoginAccounts.createViaNew(this, trust);
             }

@@ -204,7 +204,8 @@ public final class LocalTarget implements Target {
 
         @Override
         public Credentials account() throws Exception {
-            return LoginAccounts.create(this, trust);
+            return org.relaycert.conformance.verdict.Precondition.step("an account created on " + domain,
+                    () -> LoginAccounts.create(this, trust));
         }
     }
 }

@@ -17,6 +17,15 @@ public interface MailPolicy {
     }
 
     /**
+     * Whether the relay drops {@code recipient}'s copy of an accepted message without a word (a policy service's
+     * DISCARD action, Postfix access(5) {@code DISCARD}): the client got its 250, nobody gets the mail. The
+     * reference relay discards nothing; broken relays do.
+     */
+    default boolean discards(Envelope envelope, String recipient) {
+        return false;
+    }
+
+    /**
      * The copy that goes into local mailboxes, after every policy passed the message: chatmail rewrites
      * only that copy on its way to Dovecot (Postfix {@code lmtp_header_checks}), not what it relays on.
      */

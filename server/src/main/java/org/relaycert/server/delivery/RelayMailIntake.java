@@ -178,7 +178,12 @@ public final class RelayMailIntake implements MailIntake {
         List<String> locals = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         List<String> remotes = new ArrayList<>();
+        List<String> discarded = new ArrayList<>();
         for (String r : envelope.recipients()) {
+            if (discarded(envelope, r)) {
+                discarded.add(r);
+                continue;
+            }
             (!accounts.rules().isLocal(r) ? remotes : accounts.exists(r) ? locals : unknown).add(r);
         }
         byte[] header = passed.headerOnly(); // what the return path and a bounce need of the message
@@ -189,12 +194,22 @@ public final class RelayMailIntake implements MailIntake {
         }
         List<Outcome> outcomes = new ArrayList<>(local.deliver(locals, mailboxCopy));
         unknown.forEach(r -> outcomes.add(new Outcome(r, unknownUser(r))));
+        discarded.forEach(r -> outcomes.add(new Outcome(r, Reply.of(250, "2.0.0", "OK"))));
         if (!remotes.isEmpty()) {
             Envelope reinjected = new Envelope(envelope.origin(), envelope.authenticatedUser(), envelope.client(),
                     envelope.tls(), envelope.heloName(), bounceTo, envelope.recipients());
             outcomes.addAll(remote.enqueue(reinjected, remotes, passed));
         }
         return notices.settle(bounceTo, header, outcomes);
+    }
+
+    private boolean discarded(Envelope envelope, String recipient) {
+        for (MailPolicy p : policies) {
+            if (p.discards(envelope, recipient)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean routingSyntax(String address) {
