@@ -43,7 +43,8 @@ public class LineSession implements AutoCloseable {
         return tls == null ? plain : handshake(plain, peer, tls, protocols);
     }
 
-    static SSLSocket handshake(Socket plain, Peer peer, SSLContext tls, String[] protocols) throws IOException {
+    /** TLS over a connected {@code plain} socket, shaken hands as {@link #connect} does; {@code protocols} null: the defaults. */
+    public static SSLSocket handshake(Socket plain, Peer peer, SSLContext tls, String[] protocols) throws IOException {
         SSLSocket s = peer.layer(plain, tls);
         if (protocols != null) {
             s.setEnabledProtocols(protocols);
@@ -158,6 +159,11 @@ public class LineSession implements AutoCloseable {
     /** Whether the next read finds the end of the stream (one byte is consumed if not); read failures propagate. */
     public boolean endOfStream() throws IOException {
         return in.read() < 0;
+    }
+
+    /** The raw output, for a message too large to build in memory (not recorded; flush it before the next read). */
+    public OutputStream output() {
+        return out;
     }
 
     /** The address this client connects from, as the server sees it on loopback or a direct route. */

@@ -73,5 +73,4 @@ class SessionsTest {
     void trustAllGivesAFreshContextEachTime() {
         assertThat(TrustAll.context()).isNotSameAs(TrustAll.context());
     }
-
 }
