@@ -3,6 +3,7 @@ package org.relaycert.conformance.targets;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.relaycert.wire.TrustAll;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -22,7 +23,7 @@ public final class ContainerTarget implements Target, AutoCloseable {
     private ContainerTarget(GenericContainer<?> container) {
         this.container = container;
         String host = container.getHost();
-        SSLContext trust = InsecureTrust.context();
+        SSLContext trust = TrustAll.context();
         this.relay = new RelayUnderTest() {
             private Endpoint endpoint(int port, boolean tls) {
                 return new Endpoint(DOMAIN, host, container.getMappedPort(port), tls);
@@ -109,7 +110,7 @@ public final class ContainerTarget implements Target, AutoCloseable {
 
     @Override
     public SSLContext trust() {
-        return InsecureTrust.context();
+        return TrustAll.context();
     }
 
     @Override

@@ -1,7 +1,15 @@
 package org.relaycert.conformance.targets;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.relaycert.conformance.client.AnswerTimeout;
+import org.relaycert.conformance.client.ClientSockets;
+import org.relaycert.wire.Peer;
 
 /**
  * Where a check connects: {@code host} is the name the certificate must carry (and SNI, and the HTTP Host),
@@ -10,9 +18,11 @@ import java.util.Optional;
  * before the greeting, {@code source} the client's own address to connect from ({@code chatmail.bind}; empty:
  * the system's choice). Every connection to the target is opened by
  * {@link org.relaycert.conformance.client.ClientSockets} or {@link org.relaycert.conformance.client.RelayHttps}
- * from this record, so these settings hold for all of them.
+ * from this record, so these settings hold for all of them. As a wire {@link Peer}, the SMTP and IMAP sessions
+ * connect through {@link ClientSockets}, wait {@link AnswerTimeout#answer()} and check the host name in TLS.
  */
-public record Endpoint(String host, String connectAddress, int port, boolean implicitTls, Optional<InetAddress> source) {
+public record Endpoint(String host, String connectAddress, int port, boolean implicitTls, Optional<InetAddress> source)
+        implements Peer {
 
     public Endpoint(String host, String connectAddress, int port, boolean implicitTls) {
         this(host, connectAddress, port, implicitTls, Optional.empty());
@@ -25,6 +35,38 @@ public record Endpoint(String host, String connectAddress, int port, boolean imp
     /** The same endpoint, dialled from {@code from} instead (empty: the system's choice). */
     public Endpoint from(Optional<InetAddress> from) {
         return new Endpoint(host, connectAddress, port, implicitTls, from);
+    }
+
+    @Override
+    public Duration answerTimeout() {
+        return AnswerTimeout.answer();
+    }
+
+    @Override
+    public Socket connect(Duration timeout) throws IOException {
+        return ClientSockets.connect(this, timeout);
+    }
+
+    @Override
+    public SSLSocket layer(Socket plain, SSLContext tls) throws IOException {
+        return ClientSockets.layer(plain, this, tls);
+    }
+
+    @Override
+    public void handshake(SSLSocket s) throws IOException {
+        ClientSockets.handshake(s, this);
+    }
+
+    /** Mail clients check the name: a certificate for another name fails the handshake (unless trust is off). */
+    @Override
+    public boolean checksHostName() {
+        return true;
+    }
+
+    /** A failure on the open connection, naming it as {@link ClientSockets} names a failed connect. */
+    @Override
+    public IOException failure(String what, Socket socket, IOException e) {
+        return ClientSockets.named(what + " " + ClientSockets.describe(this, socket.getInetAddress()), e);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
+import org.relaycert.wire.TrustAll;
 
 /**
  * A chatmail host somewhere else: {@code -Dchatmail.target=example.org} (and {@code chatmail.target2} for
@@ -33,7 +34,7 @@ public final class ExternalTarget implements Target {
         String domain = settings.apply("chatmail.target").orElseThrow();
         this.settings = settings;
         this.insecure = settings.apply("chatmail.insecure").map(Boolean::parseBoolean).orElse(false);
-        this.trust = insecure ? InsecureTrust.context() : defaultContext();
+        this.trust = insecure ? TrustAll.context() : defaultContext();
         Optional<InetAddress> source = sourceAddress(settings);
         Optional<ProvisionedAccounts> provisioned = settings.apply("chatmail.accounts").map(ExternalTarget::readAccounts);
         this.primary = new HostRelay(domain, settings.apply("chatmail.host").orElse(domain), ports(settings), source,
