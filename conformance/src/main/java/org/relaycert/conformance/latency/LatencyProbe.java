@@ -9,11 +9,11 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
-import org.relaycert.conformance.client.ImapResponse;
-import org.relaycert.conformance.client.ImapSession;
-import org.relaycert.conformance.client.SmtpReply;
-import org.relaycert.conformance.client.SmtpSession;
-import org.relaycert.conformance.client.Transcript;
+import org.relaycert.wire.ImapResponse;
+import org.relaycert.wire.ImapSession;
+import org.relaycert.wire.SmtpReply;
+import org.relaycert.wire.SmtpSession;
+import org.relaycert.wire.Transcript;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.RelayUnderTest;
 

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.relaycert.conformance.Evidence;
-import org.relaycert.conformance.client.ImapResponse;
-import org.relaycert.conformance.client.ImapSession;
-import org.relaycert.conformance.client.SmtpReply;
-import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.wire.ImapResponse;
+import org.relaycert.wire.ImapSession;
+import org.relaycert.wire.SmtpReply;
+import org.relaycert.wire.SmtpSession;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.Target;
 

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.relaycert.conformance.client.ImapResponse;
-import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.wire.ImapResponse;
+import org.relaycert.wire.ImapSession;
 import org.relaycert.conformance.targets.Target;
 
 /**
