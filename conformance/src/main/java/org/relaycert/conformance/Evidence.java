@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.relaycert.conformance.client.Transcript;
+import org.relaycert.wire.Transcript;
 
 /**
  * What a check saw, handed to the report whatever the verdict: transcript excerpts, reply codes,

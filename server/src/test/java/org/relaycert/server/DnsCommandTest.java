@@ -17,13 +17,7 @@ class DnsCommandTest {
     @Test
     void printsRequiredAndRecommendedRecordsWithThePublishedKey(@TempDir Path dir) throws Exception {
         Path ini = dir.resolve("chatmail.ini");
-        Files.writeString(ini, """
-                [params]
-                mail_domain = chat.example.org
-                [relay]
-                bind_address = 0.0.0.0
-                data_dir = data
-                """);
+        TestRelayConfig.domain("chat.example.org").bind("0.0.0.0").relay("data_dir", "data").write(ini);
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit;

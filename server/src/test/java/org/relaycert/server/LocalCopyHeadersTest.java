@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relaycert.server.config.ConfigLoader;
 import org.relaycert.server.dkim.TraceHeaderCleanup;
 
 /**
@@ -32,19 +31,7 @@ class LocalCopyHeadersTest {
 
     @BeforeAll
     static void start() throws Exception {
-        relay = Relay.start(ConfigLoader.parse("""
-                [params]
-                mail_domain = relay.test
-                [relay]
-                bind_address = 127.0.0.1
-                smtp_port = 0
-                submission_port = 0
-                smtps_port = 0
-                imap_port = 0
-                imaps_port = 0
-                https_port = 0
-                data_dir = %s
-                """.formatted(data), data), Clock.systemUTC(),
+        relay = Relay.start(TestRelayConfig.domain("relay.test").dataDir(data).parse(), Clock.systemUTC(),
                 RelayExtensions.reference()
                         .withMailPolicies(ps -> ps.stream().filter(p -> p instanceof TraceHeaderCleanup).toList())
                         .withSystemProbe(org.relaycert.server.limits.SystemProbe.UNKNOWN));

@@ -8,7 +8,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
-import org.relaycert.server.config.ConfigLoader;
 
 /** A whole reference relay on 127.0.0.1 with free ports, and Jakarta Mail sessions that trust it. */
 final class RunningRelay implements AutoCloseable {
@@ -22,19 +21,7 @@ final class RunningRelay implements AutoCloseable {
     }
 
     static RunningRelay start(Path dataDir) throws Exception {
-        return new RunningRelay(Relay.start(ConfigLoader.parse("""
-                [params]
-                mail_domain = %s
-                [relay]
-                bind_address = 127.0.0.1
-                smtp_port = 0
-                submission_port = 0
-                smtps_port = 0
-                imap_port = 0
-                imaps_port = 0
-                https_port = 0
-                data_dir = %s
-                """.formatted(DOMAIN, dataDir), dataDir), java.time.Clock.systemUTC(),
+        return new RunningRelay(Relay.start(TestRelayConfig.domain(DOMAIN).dataDir(dataDir).parse(), java.time.Clock.systemUTC(),
                 // store and protocol tests send cleartext; the mail-path policies have tests of their own
                 RelayExtensions.reference().withMailPolicies(policies -> java.util.List.of())
                         // the build machine's load says nothing about this relay; RelayLimitsTest judges the limits

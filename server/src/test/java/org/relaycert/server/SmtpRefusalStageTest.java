@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relaycert.server.config.ConfigLoader;
 
 /**
  * Submission refusals come at the SMTP stage where chatmail's Postfix sends them ({@code smtpd_delay_reject}):
@@ -30,21 +29,8 @@ class SmtpRefusalStageTest {
     @BeforeAll
     static void start() throws Exception {
         // one message a minute and a burst of one; the clock stands still, so the second message is over the limit
-        relay = Relay.start(ConfigLoader.parse("""
-                [params]
-                mail_domain = %s
-                max_user_send_per_minute = 1
-                max_user_send_burst_size = 1
-                [relay]
-                bind_address = 127.0.0.1
-                smtp_port = 0
-                submission_port = 0
-                smtps_port = 0
-                imap_port = 0
-                imaps_port = 0
-                https_port = 0
-                data_dir = %s
-                """.formatted(DOMAIN, data), data), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
+        relay = Relay.start(TestRelayConfig.domain(DOMAIN).dataDir(data)
+                .param("max_user_send_per_minute", 1).param("max_user_send_burst_size", 1).parse(), Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
                 RelayExtensions.reference().withSystemProbe(org.relaycert.server.limits.SystemProbe.UNKNOWN));
     }
 

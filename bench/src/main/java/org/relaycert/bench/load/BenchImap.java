@@ -6,9 +6,12 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.relaycert.wire.ImapSession;
+import org.relaycert.wire.Peer;
+import org.relaycert.wire.Transcript;
 
 /** An IMAP client on port 993 that logs in, selects INBOX and idles; a reader thread stamps each EXISTS. */
-final class BenchImap extends Wire {
+final class BenchImap implements AutoCloseable {
     private static final Pattern EXISTS = Pattern.compile("\\* (\\d+) EXISTS");
 
     record Exists(long count, long nanos) {
@@ -17,8 +20,20 @@ final class BenchImap extends Wire {
     private final BlockingQueue<Exists> announced = new LinkedBlockingQueue<>();
     private long existing;
 
+    private final ImapSession session;
+
     private BenchImap(String host, int port) throws IOException {
-        super(Loopback.tls(host, port));
+        // no transcript: a bench session idles through the whole run
+        session = ImapSession.over(Peer.of(host, port), Loopback.tls(host, port), Transcript.discarding());
+    }
+
+    private String readLine() throws IOException {
+        return session.readLine();
+    }
+
+    @Override
+    public void close() {
+        session.close();
     }
 
     /** Logged in, INBOX selected, in IDLE; {@code watch} starts a reader thread that timestamps EXISTS. */
@@ -29,14 +44,14 @@ final class BenchImap extends Wire {
     static BenchImap idle(String host, int port, String address, String password, boolean watch) throws IOException {
         BenchImap s = new BenchImap(host, port);
         s.readLine();
-        s.write("a1 LOGIN \"" + address + "\" \"" + password + "\"\r\n");
+        s.session.send("a1 LOGIN \"" + address + "\" \"" + password + "\"");
         if (!s.tagged("a1").startsWith("a1 OK")) {
             s.close();
             throw new IOException("LOGIN for " + address + " refused");
         }
-        s.write("a2 SELECT INBOX\r\n");
+        s.session.send("a2 SELECT INBOX");
         s.tagged("a2");
-        s.write("a3 IDLE\r\n");
+        s.session.send("a3 IDLE");
         String cont = s.readLine();
         if (cont == null || !cont.startsWith("+")) {
             s.close();

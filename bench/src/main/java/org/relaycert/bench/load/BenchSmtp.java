@@ -2,14 +2,19 @@ package org.relaycert.bench.load;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import org.relaycert.wire.Peer;
+import org.relaycert.wire.SmtpReply;
+import org.relaycert.wire.SmtpSession;
+import org.relaycert.wire.Transcript;
 
 /** A submission client on port 465 that sends one message at a time, timing the final ".". */
-final class BenchSmtp extends Wire {
+final class BenchSmtp implements AutoCloseable {
     private final String address;
+    private final SmtpSession session;
 
     private BenchSmtp(String host, int port, String address) throws IOException {
-        super(Loopback.tls(host, port));
+        // no transcript: a bench session runs for thousands of messages
+        this.session = SmtpSession.over(Peer.of(host, port), Loopback.tls(host, port), Transcript.discarding());
         this.address = address;
     }
 
@@ -20,12 +25,9 @@ final class BenchSmtp extends Wire {
 
     static BenchSmtp login(String host, int port, String address, String password) throws IOException {
         BenchSmtp s = new BenchSmtp(host, port, address);
-        s.reply();
-        s.write("EHLO bench.localhost\r\n");
-        s.reply();
-        String token = Base64.getEncoder().encodeToString(("\0" + address + "\0" + password).getBytes(StandardCharsets.UTF_8));
-        s.write("AUTH PLAIN " + token + "\r\n");
-        int code = s.reply();
+        code(s.session.readReply());
+        code(s.session.ehlo("bench.localhost"));
+        int code = code(s.session.authPlain(address, password));
         if (code != 235) {
             s.close();
             throw new IOException("AUTH for " + address + " answered " + code);
@@ -35,34 +37,32 @@ final class BenchSmtp extends Wire {
 
     /** MAIL, RCPT, DATA pipelined-free; returns nanoTime at the final "." or -1 when not accepted. */
     long send(String to, byte[] body) throws IOException {
-        write("MAIL FROM:<" + address + ">\r\n");
-        if (reply() != 250) {
+        if (code(session.command("MAIL FROM:<" + address + ">")) != 250) {
             return -1;
         }
-        write("RCPT TO:<" + to + ">\r\n");
-        if (reply() != 250) {
+        if (code(session.command("RCPT TO:<" + to + ">")) != 250) {
             return -1;
         }
-        write("DATA\r\n");
-        if (reply() != 354) {
+        if (code(session.command("DATA")) != 354) {
             return -1;
         }
-        write(body);
-        write(".\r\n");
+        session.sendRaw(body, "<message>"); // already CRLF and dot-safe (message(...))
+        session.send(".");
         long at = System.nanoTime();
-        return reply() == 250 ? at : -1;
+        return code(session.readReply()) == 250 ? at : -1;
     }
 
-    private int reply() throws IOException {
-        while (true) {
-            String line = readLine();
-            if (line == null) {
-                throw new IOException("connection closed");
-            }
-            if (line.length() < 4 || line.charAt(3) != '-') {
-                return Integer.parseInt(line.substring(0, 3));
-            }
+    /** The reply's code; the connection closing is a failure, not a refusal. */
+    private static int code(SmtpReply r) throws IOException {
+        if (r.code() == 0) {
+            throw new IOException("connection closed");
         }
+        return r.code();
+    }
+
+    @Override
+    public void close() {
+        session.close();
     }
 
     /** A plain text message with CRLF line ends and no line starting with ".". */

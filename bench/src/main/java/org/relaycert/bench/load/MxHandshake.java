@@ -1,9 +1,11 @@
 package org.relaycert.bench.load;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import javax.net.ssl.SSLSocket;
+import java.time.Duration;
+import org.relaycert.wire.Peer;
+import org.relaycert.wire.SmtpReply;
+import org.relaycert.wire.SmtpSession;
+import org.relaycert.wire.Transcript;
 
 /**
  * One part of the cross-relay path, timed alone: what the sending relay does before it can hand a message over
@@ -17,40 +19,28 @@ final class MxHandshake {
         Samples s = new Samples();
         for (int i = -1; i < n; i++) {
             long t0 = System.nanoTime();
-            Socket plain = new Socket();
-            plain.setTcpNoDelay(true);
-            plain.connect(new InetSocketAddress(host, port), 10_000);
+            Peer peer = Peer.of(host, port);
+            java.net.Socket plain = peer.connect(Duration.ofSeconds(10));
             plain.setSoTimeout(30_000);
-            try (Wire w = new Wire(plain)) {
-                expect(w, "220");
-                w.write("EHLO bench.localhost\r\n");
-                expect(w, "250");
-                w.write("STARTTLS\r\n");
-                expect(w, "220");
-                SSLSocket tls = Loopback.upgrade(plain, host, port);
-                try (Wire secure = new Wire(tls)) {
-                    secure.write("EHLO bench.localhost\r\n");
-                    expect(secure, "250");
-                    if (i >= 0) { // i == -1 warms up
-                        s.add((System.nanoTime() - t0) / 1e6);
-                    }
-                    secure.write("QUIT\r\n");
+            try (SmtpSession w = SmtpSession.over(peer, plain, Transcript.discarding())) {
+                expect(w.readReply(), "220");
+                expect(w.ehlo("bench.localhost"), "250");
+                expect(w.command("STARTTLS"), "220");
+                w.upgrade(Loopback.TRUST_ALL);
+                expect(w.ehlo("bench.localhost"), "250");
+                if (i >= 0) { // i == -1 warms up
+                    s.add((System.nanoTime() - t0) / 1e6);
                 }
+                w.send("QUIT");
             }
         }
         return s;
     }
 
-    /** Reads a (multi-line) reply and checks its code. */
-    private static void expect(Wire w, String code) throws IOException {
-        while (true) {
-            String line = w.readLine();
-            if (line == null || !line.startsWith(code)) {
-                throw new IOException("expected " + code + ", got " + line);
-            }
-            if (line.length() < 4 || line.charAt(3) != '-') {
-                return;
-            }
+    /** Checks a (multi-line) reply's code. */
+    private static void expect(SmtpReply r, String code) throws IOException {
+        if (!String.valueOf(r.code()).equals(code)) {
+            throw new IOException("expected " + code + ", got " + r);
         }
     }
 }

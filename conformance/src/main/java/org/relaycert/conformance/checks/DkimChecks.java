@@ -12,7 +12,7 @@ import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.DkimSignatures;
 import org.relaycert.conformance.client.DkimSigning;
 import org.relaycert.conformance.client.RelayHttps;
-import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.wire.SmtpReply;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.conformance.targets.RelayUnderTest;

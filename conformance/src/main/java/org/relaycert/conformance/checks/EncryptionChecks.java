@@ -10,7 +10,7 @@ import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.RelayHttps;
-import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.wire.SmtpReply;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.conformance.targets.RelayUnderTest;

@@ -18,7 +18,7 @@ import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.probes.ExpiryProbe.Found;
 import org.relaycert.conformance.probes.ExpiryProbe.Planted;
 import org.relaycert.conformance.probes.ExpiryProbe.Receipt;
-import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.wire.ImapSession;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.ExpiryControl;
 import org.relaycert.conformance.targets.NotObservableException;

@@ -12,7 +12,7 @@ import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.NeedsTargetAlone;
 import org.relaycert.conformance.RequirementId;
 import org.relaycert.conformance.client.RelayHttps;
-import org.relaycert.conformance.client.SmtpReply;
+import org.relaycert.wire.SmtpReply;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.FederationControl;
 import org.relaycert.conformance.targets.NotObservableException;
@@ -111,7 +111,7 @@ class FederationChecks {
     void tlsBetweenRelays(Target t, Evidence ev) throws Exception {
         List<RelayUnderTest> all = twoOrMore(t);
         RelayUnderTest peer = all.get(1);
-        try (var s = org.relaycert.conformance.client.SmtpSession.open(peer.smtp(), null)) {
+        try (var s = org.relaycert.wire.SmtpSession.open(peer.smtp(), null)) {
             s.ehlo("relaycert.test");
             SmtpReply plain = s.command("MAIL FROM:<probe@relaycert.test>");
             ev.transcript("plaintext on port 25 of " + peer.domain(), s.transcript());
@@ -172,7 +172,7 @@ class FederationChecks {
         RelayUnderTest r = t.primary();
         String stranger = "stranger@relaycert-outside.test";
         String foreign = "victim@relaycert-elsewhere.test";
-        try (var s = org.relaycert.conformance.client.SmtpSession.open(r.smtp(), null)) {
+        try (var s = org.relaycert.wire.SmtpSession.open(r.smtp(), null)) {
             s.ehlo("relaycert.test");
             s.startTls(t.trust());
             s.ehlo("relaycert.test");

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.ConformanceCheck;
 import org.relaycert.conformance.Evidence;
 import org.relaycert.conformance.RequirementId;
-import org.relaycert.conformance.client.ImapResponse;
-import org.relaycert.conformance.client.ImapSession;
-import org.relaycert.conformance.client.SmtpReply;
-import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.wire.ImapResponse;
+import org.relaycert.wire.ImapSession;
+import org.relaycert.wire.SmtpReply;
+import org.relaycert.wire.SmtpSession;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.Target;
 

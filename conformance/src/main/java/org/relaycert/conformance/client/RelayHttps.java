@@ -35,7 +35,7 @@ import org.relaycert.conformance.targets.Endpoint;
  * address ({@code chatmail.host}) and port, from its source address ({@code chatmail.bind}) when set, and sends
  * the relay's domain as Host header and as the name the certificate is checked against, even a name the
  * JDK's URI cannot hold ({@code _barx.localhost}). Certificates are judged by the target's trust alone, as
- * {@link LineSession} does: the trust checks the name too (JSSE's "HTTPS" identification), so a run that
+ * {@link org.relaycert.wire.LineSession} does: the trust checks the name too (JSSE's "HTTPS" identification), so a run that
  * accepts any certificate ({@code chatmail.insecure=true}) accepts any name as well. No redirects are followed,
  * no retries made, no compression asked for: a check sees exactly what the relay answered to one request.
  */

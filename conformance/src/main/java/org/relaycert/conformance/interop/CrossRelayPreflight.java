@@ -2,8 +2,8 @@ package org.relaycert.conformance.interop;
 
 import java.util.List;
 import org.relaycert.conformance.Evidence;
-import org.relaycert.conformance.client.SmtpReply;
-import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.wire.SmtpReply;
+import org.relaycert.wire.SmtpSession;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.conformance.targets.RelayUnderTest;

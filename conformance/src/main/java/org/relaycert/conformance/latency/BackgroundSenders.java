@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLContext;
-import org.relaycert.conformance.client.SmtpReply;
-import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.wire.SmtpReply;
+import org.relaycert.wire.SmtpSession;
 import org.relaycert.conformance.targets.Credentials;
 import org.relaycert.conformance.targets.RelayUnderTest;
 

@@ -8,7 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.wire.ImapSession;
 
 /**
  * Reads an idling IMAP session on its own thread and stamps each {@code * n EXISTS} with the time it was

@@ -3,8 +3,8 @@ package org.relaycert.conformance.probes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.relaycert.conformance.Evidence;
-import org.relaycert.conformance.client.ImapResponse;
-import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.wire.ImapResponse;
+import org.relaycert.wire.ImapSession;
 import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
 

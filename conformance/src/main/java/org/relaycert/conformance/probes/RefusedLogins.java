@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.relaycert.conformance.Evidence;
-import org.relaycert.conformance.client.SmtpReply;
-import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.wire.SmtpReply;
+import org.relaycert.wire.SmtpSession;
 import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
 

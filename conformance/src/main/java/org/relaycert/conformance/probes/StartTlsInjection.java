@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.relaycert.conformance.Evidence;
-import org.relaycert.conformance.client.LineSession;
+import org.relaycert.wire.LineSession;
 
 /**
  * The TLS half of a STARTTLS command-injection probe (CVE-2011-0411 and its IMAP kin), after the client sent

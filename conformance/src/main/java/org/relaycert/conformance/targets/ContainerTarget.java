@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.relaycert.conformance.settings.Settings;
+import org.relaycert.wire.TrustAll;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -25,7 +26,7 @@ public final class ContainerTarget implements Target, AutoCloseable {
         this.container = container;
         this.settings = settings;
         String host = container.getHost();
-        SSLContext trust = InsecureTrust.context();
+        SSLContext trust = TrustAll.context();
         this.relay = new RelayUnderTest() {
             private Endpoint endpoint(int port, boolean tls) {
                 return new Endpoint(DOMAIN, host, container.getMappedPort(port), tls, Optional.empty(),
@@ -124,7 +125,7 @@ public final class ContainerTarget implements Target, AutoCloseable {
 
     @Override
     public SSLContext trust() {
-        return InsecureTrust.context();
+        return TrustAll.context();
     }
 
     @Override

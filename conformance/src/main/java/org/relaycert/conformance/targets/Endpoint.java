@@ -1,9 +1,15 @@
 package org.relaycert.conformance.targets;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.relaycert.conformance.client.ClientSockets;
 import org.relaycert.conformance.settings.Setting;
+import org.relaycert.wire.Peer;
 
 /**
  * Where a check connects: {@code host} is the name the certificate must carry (and SNI, and the HTTP Host),
@@ -13,10 +19,11 @@ import org.relaycert.conformance.settings.Setting;
  * the system's choice), {@code answerTimeout} how long a client waits for one answer there
  * ({@code chatmail.answer.timeout}). Every connection to the target is opened by
  * {@link org.relaycert.conformance.client.ClientSockets} or {@link org.relaycert.conformance.client.RelayHttps}
- * from this record, so these settings hold for all of them.
+ * from this record, so these settings hold for all of them. As a wire {@link Peer}, the SMTP and IMAP sessions
+ * connect through {@link ClientSockets}, wait {@code answerTimeout} and check the host name in TLS.
  */
 public record Endpoint(String host, String connectAddress, int port, boolean implicitTls, Optional<InetAddress> source,
-                       Duration answerTimeout) {
+                       Duration answerTimeout) implements Peer {
     /** The wait for one answer where the run's settings do not say. */
     public static final Duration DEFAULT_ANSWER_TIMEOUT = Setting.ANSWER_TIMEOUT.defaultValue().orElseThrow();
 
@@ -40,6 +47,33 @@ public record Endpoint(String host, String connectAddress, int port, boolean imp
     /** The same endpoint, where a client waits {@code answer} for one answer. */
     public Endpoint waiting(Duration answer) {
         return new Endpoint(host, connectAddress, port, implicitTls, source, answer);
+    }
+
+    @Override
+    public Socket connect(Duration timeout) throws IOException {
+        return ClientSockets.connect(this, timeout);
+    }
+
+    @Override
+    public SSLSocket layer(Socket plain, SSLContext tls) throws IOException {
+        return ClientSockets.layer(plain, this, tls);
+    }
+
+    @Override
+    public void handshake(SSLSocket s) throws IOException {
+        ClientSockets.handshake(s, this);
+    }
+
+    /** Mail clients check the name: a certificate for another name fails the handshake (unless trust is off). */
+    @Override
+    public boolean checksHostName() {
+        return true;
+    }
+
+    /** A failure on the open connection, naming it as {@link ClientSockets} names a failed connect. */
+    @Override
+    public IOException failure(String what, Socket socket, IOException e) {
+        return ClientSockets.named(what + " " + ClientSockets.describe(this, socket.getInetAddress()), e);
     }
 
     @Override

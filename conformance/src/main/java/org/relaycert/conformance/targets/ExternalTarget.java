@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.relaycert.conformance.settings.Setting;
 import org.relaycert.conformance.settings.Settings;
+import org.relaycert.wire.TrustAll;
 
 /**
  * A chatmail host somewhere else: {@code -Dchatmail.target=example.org} (and {@code chatmail.target2} for
@@ -34,7 +35,7 @@ public final class ExternalTarget implements Target {
                 "an external target needs " + Setting.TARGET.key()));
         this.settings = settings;
         this.insecure = settings.value(Setting.INSECURE);
-        this.trust = insecure ? InsecureTrust.context() : defaultContext();
+        this.trust = insecure ? TrustAll.context() : defaultContext();
         Optional<InetAddress> source = settings.get(Setting.BIND);
         Optional<ProvisionedAccounts> provisioned = settings.get(Setting.ACCOUNTS)
                 .map(file -> readAccounts(file, TargetChoice.projectRoot(settings)));

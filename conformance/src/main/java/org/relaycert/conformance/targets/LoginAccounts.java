@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.relaycert.conformance.client.AnswerTimeout;
-import org.relaycert.conformance.client.ImapResponse;
-import org.relaycert.conformance.client.ImapSession;
+import org.relaycert.wire.ImapResponse;
+import org.relaycert.wire.ImapSession;
 import org.relaycert.conformance.client.RelayHttps;
 
 /**

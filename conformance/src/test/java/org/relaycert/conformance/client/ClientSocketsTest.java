@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.relaycert.conformance.targets.Endpoint;
 import org.relaycert.conformance.targets.ExternalTarget;
 import org.relaycert.conformance.settings.Settings;
+import org.relaycert.wire.LineSession;
+import org.relaycert.wire.Transcript;
 
 /** Real loopback connections: the source address the server sees, errors that name the endpoint, odd names. */
 class ClientSocketsTest {

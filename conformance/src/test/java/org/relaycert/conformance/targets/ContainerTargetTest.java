@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.relaycert.conformance.client.ImapSession;
-import org.relaycert.conformance.client.SmtpSession;
+import org.relaycert.wire.ImapSession;
+import org.relaycert.wire.SmtpSession;
 
 /** The relay image under Testcontainers answers SMTP and takes a first IMAP login; skipped without Docker. */
 class ContainerTargetTest {

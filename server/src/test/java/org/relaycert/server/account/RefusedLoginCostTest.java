@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relaycert.server.TestRelayConfig;
 import org.relaycert.server.config.ChatmailParams;
-import org.relaycert.server.config.ConfigLoader;
 import org.relaycert.server.store.MaildirStore;
 
 /**
@@ -27,7 +27,7 @@ class RefusedLoginCostTest {
     Path dir;
 
     private AccountService accounts(UnknownAccountLogin cost) throws Exception {
-        ChatmailParams params = ConfigLoader.parse("[params]\nmail_domain = chat.example.org\n", dir).params();
+        ChatmailParams params = TestRelayConfig.domain("chat.example.org").parse(dir).params();
         AccountService a = new AccountService(params, new MaildirStore(dir.resolve("mail"), Clock.systemUTC()),
                 Clock.systemUTC(), CreationGate.OPEN, cost);
         assertThat(a.authenticate(KNOWN, "a-long-enough-password")).contains(KNOWN);

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relaycert.server.config.ConfigLoader;
+import org.relaycert.server.TestRelayConfig;
 import org.relaycert.server.store.MaildirStore;
 
 class VerifiedLoginsTest {
@@ -40,7 +40,7 @@ class VerifiedLoginsTest {
     @Test
     void theLoginThatCreatesAnAccountCountsAsVerified(@TempDir Path dir) throws Exception {
         MaildirStore store = new MaildirStore(dir.resolve("mail"), Clock.systemUTC());
-        AccountService accounts = new AccountService(ConfigLoader.parse("[params]\nmail_domain = x.test\n", dir).params(),
+        AccountService accounts = new AccountService(TestRelayConfig.domain("x.test").parse(dir).params(),
                 store, Clock.systemUTC(), CreationGate.OPEN);
         assertThat(accounts.authenticate("alice1234@x.test", "a-long-enough-password")).contains("alice1234@x.test");
         String stored = Files.readString(store.userDirectory("alice1234@x.test").resolve(AccountService.PASSWORD_FILE),

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.relaycert.server.TestRelayConfig;
 
 /**
  * The relay's own command line ({@code serve --config}) as a child process on this JVM's class path, over one
@@ -47,24 +48,9 @@ final class ChildRelay implements AutoCloseable {
         Path config = dir.resolve("chatmail.ini");
         if (!Files.exists(config)) {
             Files.createDirectories(data);
-            Files.writeString(config, """
-                    [params]
-                    mail_domain = %s
-                    passthrough_recipients = @relay.test @remote.test
-                    max_load_1m = 1000
-                    [relay]
-                    bind_address = 127.0.0.1
-                    smtp_port = 0
-                    submission_port = 0
-                    smtps_port = 0
-                    imap_port = 0
-                    imaps_port = 0
-                    https_port = 0
-                    data_dir = %s
-                    dns_resolver = 127.0.0.1:9
-                    [federation]
-                    retry_initial = 1h
-                    """.formatted(DOMAIN, data));
+            TestRelayConfig.domain(DOMAIN).dataDir(data)
+                    .param("passthrough_recipients", "@relay.test @remote.test").param("max_load_1m", 1000)
+                    .relay("dns_resolver", "127.0.0.1:9").set("federation", "retry_initial", "1h").write(config);
         }
         Path log = Files.createTempFile(dir, "child-", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

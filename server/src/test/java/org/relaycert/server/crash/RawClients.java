@@ -1,19 +1,17 @@
 package org.relaycert.server.crash;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.relaycert.wire.LineSession;
+import org.relaycert.wire.Peer;
+import org.relaycert.wire.Transcript;
+import org.relaycert.wire.TrustAll;
 
 /**
  * Line-level SMTP and IMAP over implicit TLS, so a test decides exactly how far a transaction gets before the
@@ -21,7 +19,7 @@ import javax.net.ssl.X509TrustManager;
  * certificate is accepted without checks.
  */
 final class RawClients {
-    static final SSLContext TRUST_ALL = trustAll();
+    static final SSLContext TRUST_ALL = TrustAll.context();
 
     private RawClients() {
     }
@@ -34,31 +32,27 @@ final class RawClients {
         return (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(plain, address.getHostString(), address.getPort(), true);
     }
 
-    /** One TLS connection with line reads. */
+    /** One TLS connection with line reads (the wire client's). */
     static final class Connection implements AutoCloseable {
-        private final SSLSocket socket;
-        private final BufferedReader in;
-        private final OutputStream out;
+        private final LineSession session;
 
         Connection(InetSocketAddress address) throws IOException {
-            socket = tls(address, 30_000);
+            SSLSocket socket = tls(address, 30_000);
             socket.startHandshake();
-            in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-            out = socket.getOutputStream();
+            session = new LineSession(Peer.of(address), socket, new Transcript());
         }
 
         /** The raw output, for messages too large to build as one string. */
         OutputStream output() {
-            return out;
+            return session.output();
         }
 
         void send(String text) throws IOException {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            session.sendRaw(text.getBytes(StandardCharsets.UTF_8), "<" + text.length() + " chars>");
         }
 
         String line() throws IOException {
-            String line = in.readLine();
+            String line = session.readLine();
             if (line == null) {
                 throw new IOException("connection closed by the relay");
             }
@@ -85,11 +79,7 @@ final class RawClients {
 
         @Override
         public void close() {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // the relay may be dead already
-            }
+            session.close(); // the relay may be dead already
         }
     }
 
@@ -137,29 +127,6 @@ final class RawClients {
     static void expect(String line, String prefix) throws IOException {
         if (!line.startsWith(prefix)) {
             throw new IOException("expected " + prefix + ", got " + line);
-        }
-    }
-
-    private static SSLContext trustAll() {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
-            return ctx;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -16,10 +16,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relaycert.server.TestRelayConfig;
 import org.relaycert.server.account.AccountService;
 import org.relaycert.server.account.CreationGate;
 import org.relaycert.server.config.ChatmailParams;
-import org.relaycert.server.config.ConfigLoader;
 import org.relaycert.server.policy.ForgedReturnPath;
 import org.relaycert.server.store.MaildirStore;
 
@@ -42,7 +42,7 @@ class UnknownRecipientBounceTest {
 
     @BeforeEach
     void relay() throws Exception {
-        params = ConfigLoader.parse("[params]\nmail_domain = relay.test\n", dir).params();
+        params = TestRelayConfig.domain("relay.test").parse(dir).params();
         store = new MaildirStore(dir.resolve("mail"), clock);
         accounts = new AccountService(params, store, clock, CreationGate.OPEN);
         assertThat(accounts.authenticate(ALICE, "a-long-password")).isPresent();

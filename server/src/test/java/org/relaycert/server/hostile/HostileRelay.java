@@ -12,8 +12,8 @@ import javax.net.ssl.SSLSocket;
 import org.relaycert.server.Relay;
 import org.relaycert.server.RelayExtensions;
 import org.relaycert.server.Service;
+import org.relaycert.server.TestRelayConfig;
 import org.relaycert.server.TestTrust;
-import org.relaycert.server.config.ConfigLoader;
 
 /** A whole relay for hostile-input tests: small line limit, mail-path policies off (tests send cleartext). */
 final class HostileRelay implements AutoCloseable {
@@ -24,20 +24,7 @@ final class HostileRelay implements AutoCloseable {
 
     HostileRelay(Path dir) throws Exception {
         this.dataDir = dir;
-        relay = Relay.start(ConfigLoader.parse("""
-                [params]
-                mail_domain = %s
-                [relay]
-                bind_address = 127.0.0.1
-                smtp_port = 0
-                submission_port = 0
-                smtps_port = 0
-                imap_port = 0
-                imaps_port = 0
-                https_port = 0
-                data_dir = %s
-                max_line_length = 1000
-                """.formatted(DOMAIN, dir), dir), Clock.systemUTC(),
+        relay = Relay.start(TestRelayConfig.domain(DOMAIN).dataDir(dir).relay("max_line_length", 1000).parse(), Clock.systemUTC(),
                 RelayExtensions.reference().withSystemProbe(org.relaycert.server.limits.SystemProbe.UNKNOWN)
                         .withMailPolicies(p -> List.of()));
         trust = TestTrust.trusting(relay.certificate());

@@ -1,64 +1,56 @@
 package org.relaycert.server.imap;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import org.relaycert.wire.ImapSession;
+import org.relaycert.wire.Peer;
+import org.relaycert.wire.Transcript;
 
-/** A raw IMAP client for tests: writes exact bytes, reads lines (with literals appended) one by one. */
+/** The wire IMAP session for these tests: writes exact bytes, reads lines (with literals appended) one by one. */
 final class TestImapClient implements AutoCloseable {
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final ImapSession session;
     private final SSLContext tls;
-    private int tagCounter;
 
-    private TestImapClient(Socket socket, SSLContext tls) throws IOException {
+    private TestImapClient(InetSocketAddress address, Socket socket, SSLContext tls) throws IOException {
         this.tls = tls;
-        use(socket);
+        socket.setSoTimeout((int) TIMEOUT.toMillis());
+        // "localhost": the name an upgraded connection sends as SNI
+        this.session = ImapSession.over(Peer.of("localhost", address), socket, new Transcript());
     }
 
     static TestImapClient plain(InetSocketAddress address, SSLContext tls) throws IOException {
         Socket s = new Socket();
         s.connect(address, 5000);
-        return new TestImapClient(s, tls);
+        return new TestImapClient(address, s, tls);
     }
 
+    /** Implicit TLS from an unconnected TLS socket: no SNI, no name checked. */
     static TestImapClient implicitTls(InetSocketAddress address, SSLContext tls) throws IOException {
         SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket();
         s.connect(address, 5000);
         s.startHandshake();
-        return new TestImapClient(s, tls);
-    }
-
-    private void use(Socket s) throws IOException {
-        this.socket = s;
-        s.setSoTimeout(10_000);
-        this.in = s.getInputStream();
-        this.out = s.getOutputStream();
+        return new TestImapClient(address, s, tls);
     }
 
     /** Wraps the plain socket in TLS (after a STARTTLS OK). */
     void upgradeToTls() throws IOException {
-        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(socket, "localhost", socket.getPort(), true);
-        s.setUseClientMode(true);
-        s.startHandshake();
-        use(s);
+        session.upgrade(tls);
     }
 
     boolean isTls() {
-        return socket instanceof SSLSocket;
+        return session.isTls();
     }
 
     String tlsProtocol() {
-        return ((SSLSocket) socket).getSession().getProtocol();
+        return session.tlsProtocol();
     }
 
     void write(String raw) throws IOException {
@@ -66,48 +58,22 @@ final class TestImapClient implements AutoCloseable {
     }
 
     void write(byte[] raw) throws IOException {
-        out.write(raw);
-        out.flush();
+        session.sendRaw(raw, "<" + raw.length + " bytes>");
     }
 
     /** One response line; a trailing literal {n} is read and appended (with its CRLF) with the rest of the line. */
     String readLine() throws IOException {
-        StringBuilder line = new StringBuilder();
-        while (true) {
-            String part = rawLine();
-            line.append(part);
-            int open = part.lastIndexOf('{');
-            if (part.endsWith("}") && open >= 0 && part.substring(open + 1, part.length() - 1).matches("\\d+")) {
-                int n = Integer.parseInt(part.substring(open + 1, part.length() - 1));
-                byte[] data = in.readNBytes(n);
-                if (data.length < n) {
-                    throw new IOException("connection closed inside a literal");
-                }
-                line.append("\r\n").append(new String(data, StandardCharsets.UTF_8));
-                continue;
-            }
-            return line.toString();
+        String line = session.readResponseLine();
+        if (line == null) {
+            throw new IOException("connection closed");
         }
-    }
-
-    private String rawLine() throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                byte[] bytes = b.toByteArray();
-                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, len, StandardCharsets.UTF_8);
-            }
-            b.write(c);
-        }
-        throw new IOException("connection closed; partial line: " + b.toString(StandardCharsets.UTF_8));
+        return line;
     }
 
     /** True when the server closed the connection (next read hits EOF). */
     boolean closedByServer() throws IOException {
         try {
-            return in.read() == -1;
+            return session.endOfStream();
         } catch (IOException e) {
             return true;
         }
@@ -115,8 +81,8 @@ final class TestImapClient implements AutoCloseable {
 
     /** Sends {@code tag command} and returns every line up to and including the tagged one. */
     List<String> command(String command) throws IOException {
-        String tag = "a" + (++tagCounter);
-        write(tag + " " + command + "\r\n");
+        String tag = session.nextTag();
+        session.send(tag + " " + command);
         return until(tag);
     }
 
@@ -137,7 +103,7 @@ final class TestImapClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        socket.close();
+    public void close() {
+        session.close();
     }
 }

@@ -20,8 +20,8 @@ import org.relaycert.server.RawConnection;
 import org.relaycert.server.Relay;
 import org.relaycert.server.RelayExtensions;
 import org.relaycert.server.Service;
+import org.relaycert.server.TestRelayConfig;
 import org.relaycert.server.TestTrust;
-import org.relaycert.server.config.ConfigLoader;
 
 /** The relay's connection limits and new-account limits, over real sockets on a whole relay. */
 class RelayLimitsTest {
@@ -33,21 +33,8 @@ class RelayLimitsTest {
 
     @BeforeEach
     void start(@TempDir Path dir) throws Exception {
-        relay = Relay.start(ConfigLoader.parse("""
-                [params]
-                mail_domain = %s
-                max_smtp_connections = 10
-                max_imap_connections = 3
-                [relay]
-                bind_address = 127.0.0.1
-                smtp_port = 0
-                submission_port = 0
-                smtps_port = 0
-                imap_port = 0
-                imaps_port = 0
-                https_port = 0
-                data_dir = %s
-                """.formatted(DOMAIN, dir), dir), Clock.systemUTC(),
+        relay = Relay.start(TestRelayConfig.domain(DOMAIN).dataDir(dir)
+                .param("max_smtp_connections", 10).param("max_imap_connections", 3).parse(), Clock.systemUTC(),
                 RelayExtensions.reference().withSystemProbe(probe).withMailPolicies(p -> List.of()));
         trust = TestTrust.trusting(relay.certificate());
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.relaycert.server.config.ConfigLoader;
+import org.relaycert.server.TestRelayConfig;
 
 class DeviceTokensTest {
     private static final String USER = "bob@example.org";
@@ -56,7 +56,7 @@ class DeviceTokensTest {
 
     @Test
     void sharedEntriesFromParams() throws Exception {
-        var params = ConfigLoader.parse("[params]\nmail_domain = c.test\nprivacy_mail = privacy@c.test\n", dir).params();
+        var params = TestRelayConfig.domain("c.test").param("privacy_mail", "privacy@c.test").parse(dir).params();
         SharedEntries e = SharedEntries.chatmail(params, 1000, java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty());
         assertThat(e.get("/shared/admin")).contains("mailto:privacy@c.test");

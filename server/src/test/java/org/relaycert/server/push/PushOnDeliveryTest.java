@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relaycert.server.Relay;
 import org.relaycert.server.Service;
-import org.relaycert.server.config.ConfigLoader;
+import org.relaycert.server.TestRelayConfig;
 
 /** The push path through a whole relay: token over IMAP METADATA, delivery over SMTP, POST to the gateway. */
 class PushOnDeliveryTest {
@@ -47,20 +47,8 @@ class PushOnDeliveryTest {
             ex.close();
         });
         gateway.start();
-        relay = Relay.start(ConfigLoader.parse("""
-                [params]
-                mail_domain = push.test
-                [relay]
-                bind_address = 127.0.0.1
-                smtp_port = 0
-                submission_port = 0
-                smtps_port = 0
-                imap_port = 0
-                imaps_port = 0
-                https_port = 0
-                data_dir = %s
-                push_gateway_url = http://127.0.0.1:%d/notify
-                """.formatted(dir, gateway.getAddress().getPort()), dir), java.time.Clock.systemUTC(),
+        relay = Relay.start(TestRelayConfig.domain("push.test").dataDir(dir)
+                .relay("push_gateway_url", "http://127.0.0.1:" + gateway.getAddress().getPort() + "/notify").parse(), java.time.Clock.systemUTC(),
                 // Push is what this test judges; it submits cleartext, which the encryption policy would refuse.
                 org.relaycert.server.RelayExtensions.reference().withMailPolicies(p -> java.util.List.of())
                         .withSystemProbe(org.relaycert.server.limits.SystemProbe.UNKNOWN));

@@ -1,83 +1,64 @@
 package org.relaycert.server.smtp;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import org.relaycert.wire.LineSession;
+import org.relaycert.wire.Peer;
+import org.relaycert.wire.SmtpReply;
+import org.relaycert.wire.SmtpSession;
+import org.relaycert.wire.Transcript;
+import org.relaycert.wire.TrustAll;
 
-/** A raw SMTP client over a plain or TLS socket, reading replies line by line. */
+/** The wire SMTP session for these tests: replies as text (lines joined with LF), TLSv1.3 unless told otherwise. */
 final class SmtpTestClient implements AutoCloseable {
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final SmtpSession session;
 
-    private SmtpTestClient(Socket socket) throws IOException {
-        use(socket);
+    private SmtpTestClient(Peer peer, Socket socket) throws IOException {
+        socket.setSoTimeout((int) TIMEOUT.toMillis());
+        session = SmtpSession.over(peer, socket, new Transcript());
     }
 
-    private void use(Socket s) throws IOException {
-        socket = s;
-        socket.setSoTimeout(10_000);
-        in = new BufferedInputStream(s.getInputStream());
-        out = s.getOutputStream();
+    private static Peer peer(InetSocketAddress address) {
+        return Peer.of(SmtpTestServer.HOST, address);
     }
 
     static SmtpTestClient connect(InetSocketAddress address) throws IOException {
-        return new SmtpTestClient(new Socket(address.getAddress(), address.getPort()));
+        return new SmtpTestClient(peer(address), new Socket(address.getAddress(), address.getPort()));
     }
 
     /** Implicit TLS (port 465 style) with only {@code protocols} enabled. */
     static SmtpTestClient connectTls(InetSocketAddress address, String... protocols) throws IOException {
         Socket plain = new Socket(address.getAddress(), address.getPort());
-        return new SmtpTestClient(handshake(plain, protocols));
+        plain.setSoTimeout((int) TIMEOUT.toMillis());
+        return new SmtpTestClient(peer(address), LineSession.handshake(plain, peer(address), TrustAll.context(), protocols(protocols)));
+    }
+
+    private static String[] protocols(String... protocols) {
+        return protocols.length == 0 ? new String[] {"TLSv1.3"} : protocols;
     }
 
     /** Upgrades the connection after a 220 to STARTTLS. */
     void startTls(String... protocols) throws IOException {
-        use(handshake(socket, protocols));
+        session.upgrade(TrustAll.context(), protocols(protocols));
     }
 
     String protocol() {
-        return ((SSLSocket) socket).getSession().getProtocol();
-    }
-
-    private static SSLSocket handshake(Socket plain, String... protocols) throws IOException {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustAll()}, null);
-            SSLSocket tls = (SSLSocket) context.getSocketFactory()
-                    .createSocket(plain, SmtpTestServer.HOST, plain.getPort(), true);
-            tls.setUseClientMode(true);
-            tls.setEnabledProtocols(protocols.length == 0 ? new String[] {"TLSv1.3"} : protocols);
-            tls.setSoTimeout(10_000);
-            tls.startHandshake();
-            return tls;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IOException(e);
-        }
+        return session.tlsProtocol();
     }
 
     /** Sends a line with CRLF. */
     void send(String line) throws IOException {
-        write(line + "\r\n");
+        session.send(line);
     }
 
     /** Sends raw text in one write. */
     void write(String raw) throws IOException {
-        out.write(raw.getBytes(StandardCharsets.UTF_8));
-        out.flush();
+        session.sendRaw(raw.getBytes(StandardCharsets.UTF_8), "<raw>");
     }
 
     String command(String line) throws IOException {
@@ -87,36 +68,14 @@ final class SmtpTestClient implements AutoCloseable {
 
     /** One reply; a multi-line reply comes back as its lines joined with LF. Null at end of stream. */
     String reply() throws IOException {
-        List<String> lines = new ArrayList<>();
-        while (true) {
-            String line = readLine();
-            if (line == null) {
-                return lines.isEmpty() ? null : String.join("\n", lines);
-            }
-            lines.add(line);
-            if (line.length() < 4 || line.charAt(3) != '-') {
-                return String.join("\n", lines);
-            }
-        }
-    }
-
-    private String readLine() throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                String s = b.toString(StandardCharsets.UTF_8);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            }
-            b.write(c);
-        }
-        return b.size() == 0 ? null : b.toString(StandardCharsets.UTF_8);
+        SmtpReply r = session.readReply();
+        return r.code() == 0 && r.lines().equals(java.util.List.of("(connection closed)")) ? null : r.text();
     }
 
     /** True when the server has closed the connection (end of stream). */
     boolean closedByServer() throws IOException {
         try {
-            return in.read() == -1;
+            return session.endOfStream();
         } catch (java.net.SocketException e) {
             return true; // reset
         }
@@ -142,22 +101,7 @@ final class SmtpTestClient implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
-        socket.close();
-    }
-
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
+    public void close() {
+        session.close();
     }
 }

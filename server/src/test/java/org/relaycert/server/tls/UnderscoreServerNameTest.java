@@ -17,7 +17,7 @@ import org.relaycert.server.ExternalTool;
 import org.relaycert.server.Relay;
 import org.relaycert.server.RelayExtensions;
 import org.relaycert.server.Service;
-import org.relaycert.server.config.ConfigLoader;
+import org.relaycert.server.TestRelayConfig;
 
 /**
  * A relay named {@code _ref.localhost} (chatmail's underscore convention for self-signed relays) completes the
@@ -35,19 +35,7 @@ class UnderscoreServerNameTest {
 
     @BeforeAll
     static void start() throws Exception {
-        relay = Relay.start(ConfigLoader.parse("""
-                [params]
-                mail_domain = %s
-                [relay]
-                bind_address = 127.0.0.1
-                smtp_port = 0
-                submission_port = 0
-                smtps_port = 0
-                imap_port = 0
-                imaps_port = 0
-                https_port = 0
-                data_dir = %s
-                """.formatted(NAME, data), data), Clock.systemUTC(),
+        relay = Relay.start(TestRelayConfig.domain(NAME).dataDir(data).parse(), Clock.systemUTC(),
                 RelayExtensions.reference().withSystemProbe(org.relaycert.server.limits.SystemProbe.UNKNOWN));
     }
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relaycert.server.TestRelayConfig;
 import org.relaycert.server.config.ChatmailParams;
-import org.relaycert.server.config.ConfigLoader;
 import org.relaycert.server.tls.TlsContexts;
 import org.relaycert.server.tls.TlsMaterial;
 
@@ -45,7 +45,7 @@ class BlockingRouteTest {
 
     @BeforeEach
     void start() throws Exception {
-        ChatmailParams params = ConfigLoader.parse("[params]\nmail_domain = " + DOMAIN + "\n", dir).params();
+        ChatmailParams params = TestRelayConfig.domain(DOMAIN).parse(dir).params();
         TlsMaterial material = TlsMaterial.selfSigned(dir, DOMAIN, List.of("127.0.0.1"));
         WebServerConfig config = new WebServerConfig(new InetSocketAddress("127.0.0.1", 0),
                 new TlsContexts(material).mx(), DOMAIN, params, 10465, 10587, 10993, 10143);

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.relaycert.server.FuzzBudget;
 import org.relaycert.server.FuzzExecutions;
 import org.relaycert.server.TempTrees;
+import org.relaycert.server.TestRelayConfig;
 import org.relaycert.server.account.AccountService;
 import org.relaycert.server.account.CreationGate;
 import org.relaycert.server.config.ChatmailParams;
-import org.relaycert.server.config.ConfigLoader;
 import org.relaycert.server.delivery.Envelope;
 import org.relaycert.server.delivery.MailIntake;
 import org.relaycert.server.delivery.RejectedException;
@@ -65,7 +65,7 @@ class HttpHandlersFuzzTest {
         try {
             Path dir = TempTrees.deletedAtExit(Files.createTempDirectory("http-fuzz"));
             DIR = dir;
-            ChatmailParams params = ConfigLoader.parse("[params]\nmail_domain = relay.test\n", dir).params();
+            ChatmailParams params = TestRelayConfig.domain("relay.test").parse(dir).params();
             TlsMaterial material = TlsMaterial.selfSigned(dir, "relay.test", List.of("127.0.0.1"));
             WebServerConfig config = new WebServerConfig(new InetSocketAddress("127.0.0.1", 0),
                     new TlsContexts(material).mx(), "relay.test", params, 10465, 10587, 10993, 10143);

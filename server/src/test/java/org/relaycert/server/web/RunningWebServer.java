@@ -23,10 +23,10 @@ import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import org.relaycert.server.TestRelayConfig;
 import org.relaycert.server.account.AccountService;
 import org.relaycert.server.account.CreationGate;
 import org.relaycert.server.config.ChatmailParams;
-import org.relaycert.server.config.ConfigLoader;
 import org.relaycert.server.store.MaildirStore;
 import org.relaycert.server.tls.TlsContexts;
 import org.relaycert.server.tls.TlsMaterial;
@@ -46,7 +46,7 @@ final class RunningWebServer implements AutoCloseable {
 
     RunningWebServer(Path dir, String mailDomain, UnaryOperator<WebServerConfig> tweak, NewAccountRateLimit limit)
             throws Exception {
-        ChatmailParams params = ConfigLoader.parse("[params]\nmail_domain = " + mailDomain + "\n", dir).params();
+        ChatmailParams params = TestRelayConfig.domain(mailDomain).parse(dir).params();
         TlsMaterial material = TlsMaterial.selfSigned(dir, mailDomain, List.of("127.0.0.1"));
         this.accounts = new AccountService(params, store(dir), Clock.systemUTC(), CreationGate.OPEN);
         this.config = tweak.apply(new WebServerConfig(new InetSocketAddress("127.0.0.1", 0),

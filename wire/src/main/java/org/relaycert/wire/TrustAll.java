@@ -1,19 +1,24 @@
-package org.relaycert.conformance.targets;
+package org.relaycert.wire;
 
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import java.net.Socket;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-/** Accepts any certificate: only for {@code chatmail.insecure=true}, as Delta Chat's acceptInvalidCertificates. */
-final class InsecureTrust {
-    private InsecureTrust() {
+/**
+ * A TLS client context that accepts any certificate and any host name: for relays under test on loopback with a
+ * self-signed certificate, and for the suite's {@code chatmail.insecure=true} (as Delta Chat's
+ * acceptInvalidCertificates). Never for a connection whose peer must be authenticated.
+ */
+public final class TrustAll {
+    private TrustAll() {
     }
 
-    static SSLContext context() {
+    /** A new context (its own TLS session cache: keep one per run or target if sessions may be resumed). */
+    public static SSLContext context() {
         try {
             SSLContext c = SSLContext.getInstance("TLS");
             c.init(null, new TrustManager[] {new X509ExtendedTrustManager() {

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.client;
+package org.relaycert.wire;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.client;
+package org.relaycert.wire;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -8,26 +8,30 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import org.relaycert.conformance.targets.Endpoint;
 
 /** An SMTP client session on a raw socket with a transcript; replies are values, never exceptions. */
 public final class SmtpSession extends LineSession {
     private SmtpReply greeting;
 
-    private SmtpSession(Endpoint endpoint, Socket socket) throws IOException {
-        super(endpoint, socket, new Transcript());
+    private SmtpSession(Peer peer, Socket socket, Transcript transcript) throws IOException {
+        super(peer, socket, transcript);
     }
 
-    /** Connects (implicit TLS when {@code tls} is non-null) and reads the greeting. */
-    public static SmtpSession open(Endpoint endpoint, SSLContext tls) throws IOException {
-        return open(endpoint, tls, null, AnswerTimeout.answer(endpoint));
+    /** Connects (implicit TLS when {@code tls} is non-null) and reads the greeting; reads wait the peer's answer timeout. */
+    public static SmtpSession open(Peer peer, SSLContext tls) throws IOException {
+        return open(peer, tls, null, peer.answerTimeout());
     }
 
-    public static SmtpSession open(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)
+    public static SmtpSession open(Peer peer, SSLContext tls, String[] protocols, Duration timeout)
             throws IOException {
-        SmtpSession s = new SmtpSession(endpoint, connect(endpoint, tls, protocols, timeout));
+        SmtpSession s = new SmtpSession(peer, connect(peer, tls, protocols, timeout), new Transcript());
         s.greeting = s.readReply();
         return s;
+    }
+
+    /** A session on a socket the caller connected (and, for implicit TLS, shook hands on); the greeting is not read yet. */
+    public static SmtpSession over(Peer peer, Socket socket, Transcript transcript) throws IOException {
+        return new SmtpSession(peer, socket, transcript);
     }
 
     public SmtpReply greeting() {
@@ -104,7 +108,7 @@ public final class SmtpSession extends LineSession {
     }
 
     /** RFC 5321 4.5.2 transparency; also ensures the message ends with CRLF. */
-    static byte[] dotStuff(byte[] message) {
+    public static byte[] dotStuff(byte[] message) {
         String text = new String(message, StandardCharsets.ISO_8859_1).replaceAll("(?<!\r)\n", "\r\n");
         if (!text.endsWith("\r\n")) {
             text += "\r\n";

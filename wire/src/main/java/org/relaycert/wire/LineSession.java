@@ -1,63 +1,72 @@
-package org.relaycert.conformance.client;
+package org.relaycert.wire;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import org.relaycert.conformance.targets.Endpoint;
 
 /**
  * A raw CRLF line session over TCP, optionally TLS from the start or upgraded later, recording a
- * {@link Transcript}. Every read has a timeout, so a hanging target gives a failure, never a stuck run.
+ * {@link Transcript}. Every read has a timeout, so a hanging peer gives a failure, never a stuck run.
+ * A plain connection is read byte by byte, so nothing the peer sends before a TLS upgrade is swallowed by a
+ * buffer; a TLS one (which is never upgraded again) is read through a buffer.
  */
 public class LineSession implements AutoCloseable {
     private static final int MAX_LINE = 64 * 1024;
 
     protected final Transcript transcript;
-    private final Endpoint endpoint;
+    private final Peer peer;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    protected LineSession(Endpoint endpoint, Socket socket, Transcript transcript) throws IOException {
-        this.endpoint = endpoint;
+    /** A session on {@code socket}, already connected (and shaken hands, for implicit TLS) to {@code peer}. */
+    public LineSession(Peer peer, Socket socket, Transcript transcript) throws IOException {
+        this.peer = peer;
         this.transcript = transcript;
         attach(socket);
     }
 
-    protected static Socket connect(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)
-            throws IOException {
-        Socket plain = ClientSockets.connect(endpoint, timeout);
-        return tls == null ? plain : handshake(plain, endpoint, tls, protocols);
+    /** A connection to {@code peer}: TLS from the start when {@code tls} is non-null; {@code protocols} null: the defaults. */
+    public static Socket connect(Peer peer, SSLContext tls, String[] protocols, Duration timeout) throws IOException {
+        Socket plain = peer.connect(timeout);
+        return tls == null ? plain : handshake(plain, peer, tls, protocols);
     }
 
-    static SSLSocket handshake(Socket plain, Endpoint endpoint, SSLContext tls, String[] protocols) throws IOException {
-        SSLSocket s = ClientSockets.layer(plain, endpoint, tls);
+    /** TLS over a connected {@code plain} socket, shaken hands as {@link #connect} does; {@code protocols} null: the defaults. */
+    public static SSLSocket handshake(Socket plain, Peer peer, SSLContext tls, String[] protocols) throws IOException {
+        SSLSocket s = peer.layer(plain, tls);
         if (protocols != null) {
             s.setEnabledProtocols(protocols);
         }
-        javax.net.ssl.SSLParameters params = s.getSSLParameters();
-        params.setEndpointIdentificationAlgorithm("HTTPS"); // verify the host name, as mail clients must
-        s.setSSLParameters(params);
-        ClientSockets.handshake(s, endpoint);
+        if (peer.checksHostName()) {
+            SSLParameters params = s.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS"); // verify the host name, as mail clients must
+            s.setSSLParameters(params);
+        }
+        peer.handshake(s);
         return s;
     }
 
     private void attach(Socket s) throws IOException {
         this.socket = s;
-        this.in = s.getInputStream();
+        this.in = s instanceof SSLSocket ? new BufferedInputStream(s.getInputStream()) : s.getInputStream();
         this.out = s.getOutputStream();
     }
 
     /** Upgrades the connection in place (after a STARTTLS reply). */
     public SSLSocket upgrade(SSLContext tls, String... protocols) throws IOException {
-        SSLSocket s = handshake(socket, endpoint, tls, protocols.length == 0 ? null : protocols);
+        SSLSocket s = handshake(socket, peer, tls, protocols.length == 0 ? null : protocols);
         transcript.note("TLS " + s.getSession().getProtocol() + " " + s.getSession().getCipherSuite());
         attach(s);
         return s;
@@ -65,6 +74,11 @@ public class LineSession implements AutoCloseable {
 
     public boolean isTls() {
         return socket instanceof SSLSocket;
+    }
+
+    /** The negotiated TLS protocol ({@code TLSv1.3}), or null on a plain connection. */
+    public String tlsProtocol() {
+        return socket instanceof SSLSocket s ? s.getSession().getProtocol() : null;
     }
 
     public void send(String line) throws IOException {
@@ -83,13 +97,8 @@ public class LineSession implements AutoCloseable {
             out.write(bytes);
             out.flush();
         } catch (IOException e) {
-            throw named("write to", e);
+            throw peer.failure("write to", socket, e);
         }
-    }
-
-    /** A failure on the open connection, naming it as {@link ClientSockets} names a failed connect. */
-    private IOException named(String what, IOException e) {
-        return ClientSockets.named(what + " " + ClientSockets.describe(endpoint, socket.getInetAddress()), e);
     }
 
     /** One line without its CRLF; null if the server closed the connection. */
@@ -102,9 +111,9 @@ public class LineSession implements AutoCloseable {
                 b = in.read();
             } catch (SocketTimeoutException e) {
                 transcript.note("timeout waiting for the server");
-                throw named("read from", e);
+                throw peer.failure("read from", socket, e);
             } catch (IOException e) {
-                throw named("read from", e);
+                throw peer.failure("read from", socket, e);
             }
             if (b < 0) {
                 if (buf.size() == 0) {
@@ -138,7 +147,7 @@ public class LineSession implements AutoCloseable {
         try {
             data = in.readNBytes(n);
         } catch (IOException e) {
-            throw named("read from", e);
+            throw peer.failure("read from", socket, e);
         }
         if (data.length < n) {
             throw new IOException("connection closed inside a literal");
@@ -147,9 +156,24 @@ public class LineSession implements AutoCloseable {
         return data;
     }
 
+    /** Whether the next read finds the end of the stream (one byte is consumed if not); read failures propagate. */
+    public boolean endOfStream() throws IOException {
+        return in.read() < 0;
+    }
+
+    /** The raw output, for a message too large to build in memory (not recorded; flush it before the next read). */
+    public OutputStream output() {
+        return out;
+    }
+
     /** The address this client connects from, as the server sees it on loopback or a direct route. */
-    public java.net.InetAddress localAddress() {
+    public InetAddress localAddress() {
         return socket.getLocalAddress();
+    }
+
+    /** The read timeout, changed for the rest of the session. */
+    public void readTimeout(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
     }
 
     /**
@@ -162,7 +186,7 @@ public class LineSession implements AutoCloseable {
         try {
             byte[] buf = new byte[4096];
             int n = in.read(buf);
-            byte[] got = n <= 0 ? new byte[0] : java.util.Arrays.copyOf(buf, n);
+            byte[] got = n <= 0 ? new byte[0] : Arrays.copyOf(buf, n);
             if (got.length > 0) {
                 transcript.note("unsolicited plaintext: " + new String(got, StandardCharsets.ISO_8859_1).strip());
             }

@@ -1,4 +1,4 @@
-package org.relaycert.conformance.client;
+package org.relaycert.wire;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -14,7 +14,6 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
-import org.relaycert.conformance.targets.Endpoint;
 
 /** An IMAP client session on a raw socket with a transcript. Literals in responses are read inline. */
 public final class ImapSession extends LineSession {
@@ -22,19 +21,30 @@ public final class ImapSession extends LineSession {
     private String greeting;
     private int nextTag = 1;
 
-    private ImapSession(Endpoint endpoint, Socket socket) throws IOException {
-        super(endpoint, socket, new Transcript());
+    private ImapSession(Peer peer, Socket socket, Transcript transcript) throws IOException {
+        super(peer, socket, transcript);
     }
 
-    public static ImapSession open(Endpoint endpoint, SSLContext tls) throws IOException {
-        return open(endpoint, tls, null, AnswerTimeout.answer(endpoint));
+    /** Connects (implicit TLS when {@code tls} is non-null) and reads the greeting; reads wait the peer's answer timeout. */
+    public static ImapSession open(Peer peer, SSLContext tls) throws IOException {
+        return open(peer, tls, null, peer.answerTimeout());
     }
 
-    public static ImapSession open(Endpoint endpoint, SSLContext tls, String[] protocols, Duration timeout)
+    public static ImapSession open(Peer peer, SSLContext tls, String[] protocols, Duration timeout)
             throws IOException {
-        ImapSession s = new ImapSession(endpoint, connect(endpoint, tls, protocols, timeout));
+        ImapSession s = new ImapSession(peer, connect(peer, tls, protocols, timeout), new Transcript());
         s.greeting = s.readResponseLine();
         return s;
+    }
+
+    /** A session on a socket the caller connected (and, for implicit TLS, shook hands on); the greeting is not read yet. */
+    public static ImapSession over(Peer peer, Socket socket, Transcript transcript) throws IOException {
+        return new ImapSession(peer, socket, transcript);
+    }
+
+    /** The next tag this session will use ({@code a1}, {@code a2}, ...), taken. */
+    public String nextTag() {
+        return "a" + nextTag++;
     }
 
     public String greeting() {
