@@ -194,4 +194,33 @@ class FederationChecks {
                 FederationMail.message(stranger, foreign, FederationMail.token()), ev);
         assertThat(http.statusCode() / 100).as("/mxdeliv to another domain: %d", http.statusCode()).isNotEqualTo(2);
     }
+
+    @Test
+    @RequirementId("FED-05")
+    @DisplayName("FED-05 no open relay over /mxdeliv: mail with a valid DKIM signature for another domain is refused")
+    void noOpenRelaySigned(Target t, Evidence ev) throws Exception {
+        // An unsigned probe is refused for its missing signature by a relay that checks DKIM before it would relay,
+        // so relaying itself is judged with mail that passes every other rule: encrypted, validly signed, aligned.
+        org.relaycert.conformance.targets.SigningDomain signer = Target.require(t.suiteSigningDomain(),
+                "needs a domain the suite may DKIM-sign for, published in the relay's DNS (local world only)");
+        org.relaycert.conformance.client.DkimSigning signing = new org.relaycert.conformance.client.DkimSigning(
+                signer.domain(), signer.selector(), signer.key());
+        RelayUnderTest r = t.primary();
+        String sender = "alice@" + signer.domain();
+        String foreign = "victim@relaycert-elsewhere.test";
+        Credentials local = org.relaycert.conformance.verdict.Precondition.step("an account on " + r.domain(), r::account);
+        // the control: the same signing is taken for a local recipient, so a refusal below is the relay check's
+        String control = signing.sign(FederationMail.message(sender, local.address(), FederationMail.token()));
+        RelayHttps.Answer ok = FederationMail.mxdeliv(t, r, sender, List.of(local.address()), control, ev);
+        if (FederationMail.notServed(ok)) {
+            throw new NotObservableException("the relay does not serve POST /mxdeliv (" + ok.statusCode() + ")");
+        }
+        org.relaycert.conformance.verdict.Precondition.require(ok.statusCode() == 200,
+                "signed, encrypted mail from " + signer.domain() + " over /mxdeliv to a local user is taken",
+                ok.statusCode() + " " + ok.body().strip());
+        String relayed = signing.sign(FederationMail.message(sender, foreign, FederationMail.token()));
+        RelayHttps.Answer http = FederationMail.mxdeliv(t, r, sender, List.of(foreign), relayed, ev);
+        assertThat(http.statusCode() / 100).as("/mxdeliv, validly signed mail to another domain: %d %s",
+                http.statusCode(), http.body().strip()).isNotEqualTo(2);
+    }
 }

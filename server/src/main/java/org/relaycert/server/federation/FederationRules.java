@@ -19,7 +19,13 @@ public record FederationRules(RelayAccess relayAccess, OutboundTls outboundTls, 
         /** {@code permit_sasl_authenticated, reject_unauth_destination}: only logged-in users reach other domains. */
         AUTHENTICATED,
         /** {@code permit}: anyone may relay (a misconfigured open relay). */
-        ANYONE
+        ANYONE,
+        /**
+         * Port 25 keeps {@code reject_unauth_destination}, but the HTTPS intake ({@code /mxdeliv}) hands every
+         * recipient it is given to the transport: a relay that filters DKIM and encryption there and forgot the
+         * relay check, which Postfix did for it on port 25.
+         */
+        ANYONE_OVER_MXDELIV
     }
 
     /** {@code smtp_tls_security_level}. */
