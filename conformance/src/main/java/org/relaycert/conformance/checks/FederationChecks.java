@@ -223,4 +223,36 @@ class FederationChecks {
         assertThat(http.statusCode() / 100).as("/mxdeliv, validly signed mail to another domain: %d %s",
                 http.statusCode(), http.body().strip()).isNotEqualTo(2);
     }
+
+    @Test
+    @RequirementId("FED-01")
+    @DisplayName("FED-01 senders use /mxdeliv: with the receiver's port 25 closed to relays, mail still arrives (every ordered pair)")
+    void mxdelivIsThePathUsed(Target t, Evidence ev) throws Exception {
+        List<RelayUnderTest> all = twoOrMore(t);
+        FederationControl control = Target.require(t.federationControl(),
+                "closing a relay's port 25 needs the operator (local world only); on other targets FED-01's matrix "
+                        + "shows delivery, not which path carried it");
+        List<String> failed = new ArrayList<>();
+        for (RelayUnderTest to : all) {
+            if (!control.acceptSmtpFromRelays(to.domain(), false)) {
+                throw new NotObservableException("the operator cannot close port 25 of " + to.domain());
+            }
+            try {
+                for (RelayUnderTest from : all) {
+                    if (from == to) {
+                        continue;
+                    }
+                    FederationMail.OptionalLong ms = FederationMail.deliver(t, from, to, ev);
+                    ev.line(from.domain() + " -> " + to.domain() + " with port 25 of " + to.domain() + " closed to relays: "
+                            + (ms.isPresent() ? "delivered in " + ms.value() + " ms, so over /mxdeliv" : "not delivered"));
+                    if (!ms.isPresent()) {
+                        failed.add(from.domain() + " -> " + to.domain());
+                    }
+                }
+            } finally {
+                control.acceptSmtpFromRelays(to.domain(), true);
+            }
+        }
+        assertThat(failed).as("pairs whose sender did not deliver over /mxdeliv (only SMTP was closed)").isEmpty();
+    }
 }

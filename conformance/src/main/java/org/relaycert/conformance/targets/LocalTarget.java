@@ -92,6 +92,12 @@ public final class LocalTarget implements Target {
             }
 
             @Override
+            public boolean acceptSmtpFromRelays(String domain, boolean accepted) throws Exception {
+                world.acceptSmtpFromRelays(domain, accepted);
+                return true;
+            }
+
+            @Override
             public Optional<Duration> retryDelay(String domain) {
                 return Optional.of(org.relaycert.fixtures.world.FederationRecords.RETRY_MAX);
             }
