@@ -255,4 +255,45 @@ class FederationChecks {
         }
         assertThat(failed).as("pairs whose sender did not deliver over /mxdeliv (only SMTP was closed)").isEmpty();
     }
+
+    @Test
+    @RequirementId("FED-03")
+    @DisplayName("FED-03 the sender verifies the peer's certificate: nothing is delivered to a peer whose certificate names another host")
+    void peerCertificateVerified(Target t, Evidence ev) throws Exception {
+        List<RelayUnderTest> all = twoOrMore(t);
+        FederationControl control = Target.require(t.federationControl(),
+                "giving a peer a certificate for another name needs the operator (local world only)");
+        RelayUnderTest from = t.primary();
+        RelayUnderTest peer = all.get(1);
+        Credentials sender = org.relaycert.conformance.verdict.Precondition.step("an account on " + from.domain(), from::account);
+        Credentials rcpt = org.relaycert.conformance.verdict.Precondition.step("an account on " + peer.domain(), peer::account);
+        String token = FederationMail.token();
+        if (!control.presentOtherNameCertificate(peer.domain(), true)) {
+            throw new NotObservableException("the operator cannot give " + peer.domain() + " another certificate");
+        }
+        boolean senderStopped = false;
+        try {
+            SmtpReply sent = FederationMail.submit(t, from, sender, rcpt.address(),
+                    FederationMail.message(sender.address(), rcpt.address(), token), ev);
+            org.relaycert.conformance.verdict.Precondition.require(sent.code() == 250, "the test message is accepted", sent.toString());
+            // the sender tries (and, verifying, fails) while the peer shows the wrong name; then it is stopped, so
+            // no retry after the peer's own certificate is back can deliver before the peer's INBOX is read
+            Thread.sleep(FederationMail.ARRIVAL.toMillis() / 3);
+            control.stop(from.domain());
+            senderStopped = true;
+        } finally {
+            control.presentOtherNameCertificate(peer.domain(), false);
+        }
+        try {
+            var got = FederationMail.await(t, peer, rcpt, token, java.time.Duration.ofSeconds(1));
+            ev.line(from.domain() + " -> " + peer.domain() + " while " + peer.domain() + " showed a certificate for "
+                    + "other-name." + peer.domain() + ".invalid: " + (got.isPresent() ? "delivered" : "not delivered"));
+            assertThat(got).as("delivered to %s although its certificate named another host (TLS without verification)",
+                    peer.domain()).isEmpty();
+        } finally {
+            if (senderStopped) {
+                control.start(from.domain());
+            }
+        }
+    }
 }

@@ -27,4 +27,12 @@ public interface FederationControl {
     default boolean acceptSmtpFromRelays(String domain, boolean accepted) throws Exception {
         return false;
     }
+
+    /**
+     * Restarts a relay presenting a certificate that is valid but for another name, or its own again; false where
+     * the operator cannot.
+     */
+    default boolean presentOtherNameCertificate(String domain, boolean otherName) throws Exception {
+        return false;
+    }
 }

@@ -33,7 +33,12 @@ public record FederationRules(RelayAccess relayAccess, OutboundTls outboundTls, 
         /** {@code verify}: STARTTLS with a certificate valid for the MX host, else no delivery. */
         VERIFY,
         /** {@code none}: plaintext SMTP, no STARTTLS (what chatmail does for nauta.cu only). */
-        NONE
+        NONE,
+        /**
+         * {@code encrypt}: STARTTLS (and HTTPS) required, but any certificate taken: encrypted, not authenticated,
+         * as a transport built on a client with verification switched off.
+         */
+        ENCRYPT
     }
 
     public static FederationRules chatmail() {
