@@ -201,13 +201,32 @@ class FederationChecks {
     void noOpenRelaySigned(Target t, Evidence ev) throws Exception {
         // An unsigned probe is refused for its missing signature by a relay that checks DKIM before it would relay,
         // so relaying itself is judged with mail that passes every other rule: encrypted, validly signed, aligned.
-        org.relaycert.conformance.targets.SigningDomain signer = Target.require(t.suiteSigningDomain(),
-                "needs a domain the suite may DKIM-sign for, published in the relay's DNS (local world only)");
+        RelayUnderTest r = t.primary();
+        String foreign = "victim@relaycert-elsewhere.test";
+        Optional<org.relaycert.conformance.targets.SigningDomain> canSign = t.suiteSigningDomain();
+        if (canSign.isEmpty()) {
+            // unsigned, then: judged only where the refusal is not the signature's (the relay check came first)
+            String stranger = "stranger@relaycert-outside.test";
+            RelayHttps.Answer unsigned = FederationMail.mxdeliv(t, r, stranger, List.of(foreign),
+                    FederationMail.message(stranger, foreign, FederationMail.token()), ev);
+            if (FederationMail.notServed(unsigned)) {
+                ev.line("/mxdeliv not served (" + unsigned.statusCode() + "): nothing can be relayed over it");
+                return;
+            }
+            assertThat(unsigned.statusCode() / 100).as("/mxdeliv to another domain: %d %s", unsigned.statusCode(),
+                    unsigned.body().strip()).isNotEqualTo(2);
+            if (unsigned.body().toUpperCase(java.util.Locale.ROOT).contains("DKIM")) {
+                throw new NotObservableException("/mxdeliv refused the unsigned probe for its signature ("
+                        + unsigned.body().strip() + "), before relaying was judged, and the suite may sign for no domain "
+                        + "this relay trusts (local world only)");
+            }
+            ev.line("/mxdeliv refused the unsigned probe for another domain, not for its signature: judged");
+            return;
+        }
+        org.relaycert.conformance.targets.SigningDomain signer = canSign.get();
         org.relaycert.conformance.client.DkimSigning signing = new org.relaycert.conformance.client.DkimSigning(
                 signer.domain(), signer.selector(), signer.key());
-        RelayUnderTest r = t.primary();
         String sender = "alice@" + signer.domain();
-        String foreign = "victim@relaycert-elsewhere.test";
         Credentials local = org.relaycert.conformance.verdict.Precondition.step("an account on " + r.domain(), r::account);
         // the control: the same signing is taken for a local recipient, so a refusal below is the relay check's
         String control = signing.sign(FederationMail.message(sender, local.address(), FederationMail.token()));
