@@ -16,6 +16,7 @@ import org.relaycert.conformance.targets.NotObservableException;
 import org.relaycert.conformance.targets.RelayUnderTest;
 import org.relaycert.conformance.targets.Target;
 import org.relaycert.fixtures.mail.MessageFactory;
+import org.relaycert.conformance.verdict.Precondition;
 
 /**
  * Encryption enforcement (chatmail filtermail): only OpenPGP-encrypted mail passes, apart from the few
@@ -219,5 +220,97 @@ class EncryptionChecks {
         assertInvalidFrom(local, "From header of another local user");
         assertInvalidFrom(external, "From header of an external address");
         assertThat(reached).as("nothing forged reached B").isEmpty();
+    }
+
+    /** A message shape built for a sender and recipients. */
+    @FunctionalInterface
+    interface Shape {
+        String build(String from, List<String> to);
+    }
+
+    /**
+     * Every entry path of mail that must be refused as cleartext: submission on 465 and 587 as {@code a}, and,
+     * as another relay, port 25 and {@code POST /mxdeliv} (where served) to the protected account {@code b}.
+     * Each answer must be the 523 of the encryption rule; a path a relay does not serve is noted, not judged.
+     */
+    static void assertRefusedOnEveryPath(Target t, Evidence ev, String what, Shape shape, Credentials a, Credentials b)
+            throws Exception {
+        List<String> to = List.of(b.address());
+        assertEncryptionNeeded(PolicyMail.submit(t, ev, what + " on 465", a, to, shape.build(a.address(), to)), what + " on 465");
+        assertEncryptionNeeded(PolicyMail.submitStartTls(t, ev, what + " on 587", a, to, shape.build(a.address(), to)),
+                what + " on 587");
+        assertRefusedFromOtherRelays(t, ev, what, shape, b);
+    }
+
+    /** Port 25 and {@code POST /mxdeliv} (where served), as another relay, to the protected account {@code b}. */
+    static void assertRefusedFromOtherRelays(Target t, Evidence ev, String what, Shape shape, Credentials b) throws Exception {
+        List<String> to = List.of(b.address());
+        assertEncryptionNeeded(PolicyMail.incoming(t, ev, what + " on port 25", outsider(), to, shape.build(outsider(), to)),
+                what + " on port 25");
+        RelayHttps.Answer r = FederationMail.mxdeliv(t, t.primary(), outsider(), to, shape.build(outsider(), to), ev);
+        if (FederationMail.notServed(r)) {
+            ev.line(what + ": /mxdeliv not served (" + r.statusCode() + "), that path not judged");
+            return;
+        }
+        String line = r.body().strip();
+        assertThat(r.statusCode()).as("%s on /mxdeliv -> %d %s", what, r.statusCode(), line).isEqualTo(400);
+        assertThat(line).as("%s on /mxdeliv answers with an SMTP reply line", what).matches("(?s)\\d{3}[ -].*");
+        assertEncryptionNeeded(new SmtpReply(Integer.parseInt(line.substring(0, 3)), List.of(line)), what + " on /mxdeliv");
+    }
+
+    @Test
+    @RequirementId("ENC-03")
+    void fakeShellsRefusedOnEveryPath(Target t, Evidence ev) throws Exception {
+        Credentials a = Precondition.step("an account A", () -> t.primary().account());
+        Credentials b = Precondition.step("an account B", () -> t.primary().account());
+        java.util.Map<String, Shape> shells = new java.util.LinkedHashMap<>();
+        shells.put("armor in text/plain", MessageFactory::fakeArmorInText);
+        shells.put("literal data packet", MessageFactory::fakeLiteralPacket);
+        shells.put("trailing packet", MessageFactory::fakeTrailingPacket);
+        shells.put("third, cleartext part", MessageFactory::fakeThirdPart);
+        shells.put("nested multipart with cleartext", MessageFactory::fakeNestedMultipart);
+        for (var shell : shells.entrySet()) {
+            assertRefusedOnEveryPath(t, ev, shell.getKey(), shell.getValue(), a, b);
+        }
+    }
+
+    @Test
+    @RequirementId("ENC-03")
+    void versionArmorHeaderSubmissionRefused(Target t, Evidence ev) throws Exception {
+        Credentials a = Precondition.step("an account A", () -> t.primary().account());
+        Credentials b = Precondition.step("an account B", () -> t.primary().account());
+        List<String> to = List.of(b.address());
+        assertEncryptionNeeded(PolicyMail.submit(t, ev, "Version: armor header on 465", a, to,
+                MessageFactory.encryptedWithVersionArmor(a.address(), to)), "armor with a Version: header on 465");
+        assertEncryptionNeeded(PolicyMail.submitStartTls(t, ev, "Version: armor header on 587", a, to,
+                MessageFactory.encryptedWithVersionArmor(a.address(), to)), "armor with a Version: header on 587");
+    }
+
+    @Test
+    @RequirementId("ENC-08")
+    void setupMessageToSelfAndOthersRefused(Target t, Evidence ev) throws Exception {
+        Credentials a = Precondition.step("an account A", () -> t.primary().account());
+        Credentials b = Precondition.step("an account B", () -> t.primary().account());
+        for (List<String> to : List.of(List.of(a.address(), b.address()), List.of(b.address(), a.address()))) {
+            assertEncryptionNeeded(PolicyMail.submit(t, ev, "setup message A->" + to, a, to,
+                    MessageFactory.setupMessage(a.address(), to)), "setup message to " + to);
+        }
+        assertThat(PolicyMail.afterSettling(t, b)).as("no setup message reached B").isEmpty();
+    }
+
+    @Test
+    @RequirementId("ENC-10")
+    void reportsOtherThanBouncesRefused(Target t, Evidence ev) throws Exception {
+        Credentials a = Precondition.step("an account A", () -> t.primary().account());
+        Credentials b = Precondition.step("an account B", () -> t.primary().account());
+        assertRefusedFromOtherRelays(t, ev, "cleartext read receipt from a user",
+                (from, to) -> MessageFactory.report(from, to, "disposition-notification"), b);
+        assertRefusedFromOtherRelays(t, ev, "delivery report from postmaster (no mailer daemon)",
+                (from, to) -> MessageFactory.report("postmaster@" + PolicyMail.FOREIGN, to, "delivery-status"), b);
+        List<String> to = List.of(b.address());
+        assertEncryptionNeeded(PolicyMail.submit(t, ev, "read receipt submitted", a, to,
+                MessageFactory.report(a.address(), to, "disposition-notification")), "cleartext read receipt submitted by a user");
+        assertEncryptionNeeded(PolicyMail.submit(t, ev, "delivery report submitted", a, to,
+                MessageFactory.report(a.address(), to, "delivery-status")), "delivery report submitted by a user");
     }
 }

@@ -188,4 +188,122 @@ class FederationChecks {
                 FederationMail.message(stranger, foreign, FederationMail.token()), ev);
         assertThat(http.statusCode() / 100).as("/mxdeliv to another domain: %d", http.statusCode()).isNotEqualTo(2);
     }
+
+    @Test
+    @RequirementId("FED-05")
+    void noOpenRelaySigned(Target t, Evidence ev) throws Exception {
+        // An unsigned probe is refused for its missing signature by a relay that checks DKIM before it would relay,
+        // so relaying itself is judged with mail that passes every other rule: encrypted, validly signed, aligned.
+        RelayUnderTest r = t.primary();
+        String foreign = "victim@relaycert-elsewhere.test";
+        Optional<org.relaycert.conformance.targets.SigningDomain> canSign = t.suiteSigningDomain();
+        if (canSign.isEmpty()) {
+            // unsigned, then: judged only where the refusal is not the signature's (the relay check came first)
+            String stranger = "stranger@relaycert-outside.test";
+            RelayHttps.Answer unsigned = FederationMail.mxdeliv(t, r, stranger, List.of(foreign),
+                    FederationMail.message(stranger, foreign, FederationMail.token()), ev);
+            if (FederationMail.notServed(unsigned)) {
+                ev.line("/mxdeliv not served (" + unsigned.statusCode() + "): nothing can be relayed over it");
+                return;
+            }
+            assertThat(unsigned.statusCode() / 100).as("/mxdeliv to another domain: %d %s", unsigned.statusCode(),
+                    unsigned.body().strip()).isNotEqualTo(2);
+            if (unsigned.body().toUpperCase(java.util.Locale.ROOT).contains("DKIM")) {
+                throw new NotObservableException("/mxdeliv refused the unsigned probe for its signature ("
+                        + unsigned.body().strip() + "), before relaying was judged, and the suite may sign for no domain "
+                        + "this relay trusts (local world only)");
+            }
+            ev.line("/mxdeliv refused the unsigned probe for another domain, not for its signature: judged");
+            return;
+        }
+        org.relaycert.conformance.targets.SigningDomain signer = canSign.get();
+        org.relaycert.conformance.client.DkimSigning signing = new org.relaycert.conformance.client.DkimSigning(
+                signer.domain(), signer.selector(), signer.key());
+        String sender = "alice@" + signer.domain();
+        Credentials local = org.relaycert.conformance.verdict.Precondition.step("an account on " + r.domain(), r::account);
+        // the control: the same signing is taken for a local recipient, so a refusal below is the relay check's
+        String control = signing.sign(FederationMail.message(sender, local.address(), FederationMail.token()));
+        RelayHttps.Answer ok = FederationMail.mxdeliv(t, r, sender, List.of(local.address()), control, ev);
+        if (FederationMail.notServed(ok)) {
+            throw new NotObservableException("the relay does not serve POST /mxdeliv (" + ok.statusCode() + ")");
+        }
+        org.relaycert.conformance.verdict.Precondition.require(ok.statusCode() == 200,
+                "signed, encrypted mail from " + signer.domain() + " over /mxdeliv to a local user is taken",
+                ok.statusCode() + " " + ok.body().strip());
+        String relayed = signing.sign(FederationMail.message(sender, foreign, FederationMail.token()));
+        RelayHttps.Answer http = FederationMail.mxdeliv(t, r, sender, List.of(foreign), relayed, ev);
+        assertThat(http.statusCode() / 100).as("/mxdeliv, validly signed mail to another domain: %d %s",
+                http.statusCode(), http.body().strip()).isNotEqualTo(2);
+    }
+
+    @Test
+    @RequirementId("FED-01")
+    void mxdelivIsThePathUsed(Target t, Evidence ev) throws Exception {
+        List<RelayUnderTest> all = twoOrMore(t);
+        FederationControl control = Target.require(t.federationControl(),
+                "closing a relay's port 25 needs the operator (local world only); on other targets FED-01's matrix "
+                        + "shows delivery, not which path carried it");
+        List<String> failed = new ArrayList<>();
+        for (RelayUnderTest to : all) {
+            if (!control.acceptSmtpFromRelays(to.domain(), false)) {
+                throw new NotObservableException("the operator cannot close port 25 of " + to.domain());
+            }
+            try {
+                for (RelayUnderTest from : all) {
+                    if (from == to) {
+                        continue;
+                    }
+                    FederationMail.OptionalLong ms = FederationMail.deliver(t, from, to, ev);
+                    ev.line(from.domain() + " -> " + to.domain() + " with port 25 of " + to.domain() + " closed to relays: "
+                            + (ms.isPresent() ? "delivered in " + ms.value() + " ms, so over /mxdeliv" : "not delivered"));
+                    if (!ms.isPresent()) {
+                        failed.add(from.domain() + " -> " + to.domain());
+                    }
+                }
+            } finally {
+                control.acceptSmtpFromRelays(to.domain(), true);
+            }
+        }
+        assertThat(failed).as("pairs whose sender did not deliver over /mxdeliv (only SMTP was closed)").isEmpty();
+    }
+
+    @Test
+    @RequirementId("FED-03")
+    void peerCertificateVerified(Target t, Evidence ev) throws Exception {
+        List<RelayUnderTest> all = twoOrMore(t);
+        FederationControl control = Target.require(t.federationControl(),
+                "giving a peer a certificate for another name needs the operator (local world only)");
+        RelayUnderTest from = t.primary();
+        RelayUnderTest peer = all.get(1);
+        Credentials sender = org.relaycert.conformance.verdict.Precondition.step("an account on " + from.domain(), from::account);
+        Credentials rcpt = org.relaycert.conformance.verdict.Precondition.step("an account on " + peer.domain(), peer::account);
+        String token = FederationMail.token();
+        if (!control.presentOtherNameCertificate(peer.domain(), true)) {
+            throw new NotObservableException("the operator cannot give " + peer.domain() + " another certificate");
+        }
+        boolean senderStopped = false;
+        try {
+            SmtpReply sent = FederationMail.submit(t, from, sender, rcpt.address(),
+                    FederationMail.message(sender.address(), rcpt.address(), token), ev);
+            org.relaycert.conformance.verdict.Precondition.require(sent.code() == 250, "the test message is accepted", sent.toString());
+            // the sender tries (and, verifying, fails) while the peer shows the wrong name; then it is stopped, so
+            // no retry after the peer's own certificate is back can deliver before the peer's INBOX is read
+            Thread.sleep(FederationMail.ARRIVAL.toMillis() / 3);
+            control.stop(from.domain());
+            senderStopped = true;
+        } finally {
+            control.presentOtherNameCertificate(peer.domain(), false);
+        }
+        try {
+            var got = FederationMail.await(t, peer, rcpt, token, java.time.Duration.ofSeconds(1));
+            ev.line(from.domain() + " -> " + peer.domain() + " while " + peer.domain() + " showed a certificate for "
+                    + "other-name." + peer.domain() + ".invalid: " + (got.isPresent() ? "delivered" : "not delivered"));
+            assertThat(got).as("delivered to %s although its certificate named another host (TLS without verification)",
+                    peer.domain()).isEmpty();
+        } finally {
+            if (senderStopped) {
+                control.start(from.domain());
+            }
+        }
+    }
 }

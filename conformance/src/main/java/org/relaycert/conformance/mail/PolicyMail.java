@@ -67,6 +67,27 @@ public final class PolicyMail {
         return id.group(1);
     }
 
+    /** As {@link #submit(Target, Evidence, String, Credentials, List, String)}, on port 587 after STARTTLS. */
+    public static SmtpReply submitStartTls(Target t, Evidence ev, String label, Credentials from, List<String> to,
+                                           String message) throws IOException {
+        try (SmtpSession s = SmtpSession.open(t.primary().submission(), null)) {
+            s.ehlo("relaycert.test");
+            SmtpReply tls = s.startTls(t.trust());
+            if (!tls.positive()) {
+                throw new IOException("STARTTLS refused on submission: " + tls);
+            }
+            s.ehlo("relaycert.test");
+            SmtpReply auth = s.authPlain(from.address(), from.password());
+            if (!auth.positive()) {
+                throw new IOException("AUTH refused: " + auth);
+            }
+            SmtpReply r = s.sendMail(from.address(), to, message.getBytes(StandardCharsets.UTF_8));
+            s.quit();
+            ev.transcript(label, s.transcript());
+            return r;
+        }
+    }
+
     /** Delivers as another relay would, on port 25 after STARTTLS, without DKIM. */
     public static SmtpReply incoming(Target t, Evidence ev, String label, String mailFrom, List<String> to, String message)
             throws IOException {

@@ -78,6 +78,9 @@ public final class Setting<T> {
     public static final Setting<String> PHASE = user("chatmail.phase", "plant|harvest", null, "none",
             v -> choice(v, "plant", "harvest"), "The expiry checks on a live relay: plant writes a receipt, harvest"
                     + " (a day or more later) judges it.");
+    public static final Setting<Duration> SWEEP_INTERVAL = user("chatmail.sweep_interval", "ISO-8601 duration",
+            Duration.ofHours(25), null, Duration::parse, "The longest the relay's expiry sweep may take to come round"
+                    + " (chatmail's timer runs daily): a harvest earlier than this after planting judges nothing yet.");
     public static final Setting<Path> RECEIPTS = user("chatmail.receipts", "directory", null,
             "the report's directory", Setting::path, "Where the expiry checks keep their receipts between phases.");
     // The run and its report.

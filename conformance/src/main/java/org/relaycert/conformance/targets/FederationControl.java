@@ -19,4 +19,20 @@ public interface FederationControl {
     default java.util.Optional<java.time.Duration> retryDelay(String domain) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Restarts a relay with its port 25 closed to other relays (a temporary refusal at MAIL FROM), or open again;
+     * false where the operator cannot. While closed, mail reaches it only over {@code /mxdeliv}.
+     */
+    default boolean acceptSmtpFromRelays(String domain, boolean accepted) throws Exception {
+        return false;
+    }
+
+    /**
+     * Restarts a relay presenting a certificate that is valid but for another name, or its own again; false where
+     * the operator cannot.
+     */
+    default boolean presentOtherNameCertificate(String domain, boolean otherName) throws Exception {
+        return false;
+    }
 }

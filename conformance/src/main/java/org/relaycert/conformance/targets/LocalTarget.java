@@ -105,6 +105,18 @@ public final class LocalTarget implements Target {
             }
 
             @Override
+            public boolean presentOtherNameCertificate(String domain, boolean otherName) throws Exception {
+                world.presentOtherNameCertificate(domain, otherName);
+                return true;
+            }
+
+            @Override
+            public boolean acceptSmtpFromRelays(String domain, boolean accepted) throws Exception {
+                world.acceptSmtpFromRelays(domain, accepted);
+                return true;
+            }
+
+            @Override
             public Optional<Duration> retryDelay(String domain) {
                 return Optional.of(org.relaycert.fixtures.world.FederationRecords.RETRY_MAX);
             }

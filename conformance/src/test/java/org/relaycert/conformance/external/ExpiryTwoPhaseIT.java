@@ -81,8 +81,24 @@ class ExpiryTwoPhaseIT {
                 .containsEntry("EXP-01", Verdict.NOT_OBSERVABLE).containsEntry("EXP-02", Verdict.NOT_OBSERVABLE);
     }
 
+    @Test
+    void aHarvestBeforeTheRelaysSweepCouldRunJudgesNothing() throws Exception {
+        Path receipts = dir.resolve("receipts-early");
+        run(reference, "harvest-a.test", "plant", receipts);
+        // no sweep has run, and the relay's daily schedule says none need have: the old mail is still there
+        Map<String, Verdict> early = run(reference, "harvest-a.test", "harvest", receipts, "PT25H");
+        assertThat(early).as("a correct relay harvested too early").containsEntry("EXP-01", Verdict.NOT_OBSERVABLE)
+                .containsEntry("EXP-02", Verdict.NOT_OBSERVABLE);
+    }
+
     private static Map<String, Verdict> run(LocalWorld host, String domain, String phase, Path receipts) {
+        return run(host, domain, phase, receipts, "PT0S");
+    }
+
+    /** {@code sweepInterval}: these hosts sweep when the test says (PT0S: the sweep before the harvest is the one). */
+    private static Map<String, Verdict> run(LocalWorld host, String domain, String phase, Path receipts, String sweepInterval) {
         return ForeignRun.verdicts(selectClass(CHECKS), domain, host.ports(),
-                Map.of("chatmail.phase", phase, "chatmail.receipts", receipts.toString()));
+                Map.of("chatmail.phase", phase, "chatmail.receipts", receipts.toString(),
+                        "chatmail.sweep_interval", sweepInterval));
     }
 }

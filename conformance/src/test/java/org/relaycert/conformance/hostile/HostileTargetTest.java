@@ -31,13 +31,15 @@ class HostileTargetTest {
 
     @ParameterizedTest
     @EnumSource(HostileServer.Behaviour.class)
-    void checksEndWithFailOrErrorInTime(HostileServer.Behaviour behaviour) throws Exception {
+    void checksEndUnjudgedOrFailedWithAReasonInTime(HostileServer.Behaviour behaviour) throws Exception {
         try (HostileServer server = new HostileServer(behaviour)) {
             Map<String, Verdicts.Judgement> verdicts = assertTimeoutPreemptively(WHOLE_RUN, () -> run(server.port()));
             assertThat(verdicts.keySet()).as("every selected check ran").containsExactlyInAnyOrderElementsOf(CHECKS);
             verdicts.forEach((id, j) -> {
                 assertThat(j.verdict()).as("%s against a server that does %s: %s", id, behaviour, j.reason())
-                        .isIn(Verdict.FAIL, Verdict.ERROR);
+                        // a server that never answers properly fails the rule, breaks the suite's client, or keeps it
+                        // from setting up (no account): never a pass, never "not observable"
+                        .isIn(Verdict.FAIL, Verdict.ERROR, Verdict.PRECONDITION_FAILED);
                 assertThat(j.reason()).as("%s says why", id).isNotBlank();
             });
         }

@@ -137,7 +137,8 @@ public final class RelayMailIntake implements MailIntake {
             }
             return rcpt;
         }
-        if (partial.origin() != Origin.SUBMISSION && relayAccess == FederationRules.RelayAccess.AUTHENTICATED) {
+        if (partial.origin() != Origin.SUBMISSION && (relayAccess == FederationRules.RelayAccess.AUTHENTICATED
+                || relayAccess == FederationRules.RelayAccess.ANYONE_OVER_MXDELIV && partial.origin() == Origin.MX)) {
             throw new RejectedException(Reply.of(554, "5.7.1", "<" + rcpt + ">: Relay access denied"));
         }
         return remoteDestination(rcpt);

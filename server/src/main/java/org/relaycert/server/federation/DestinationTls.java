@@ -31,7 +31,7 @@ public enum DestinationTls {
         if (d.equals(PLAINTEXT_DOMAIN)) {
             return PLAINTEXT;
         }
-        if (d.startsWith("_") || IpLiteral.parse(d).isPresent()) {
+        if (rule == FederationRules.OutboundTls.ENCRYPT || d.startsWith("_") || IpLiteral.parse(d).isPresent()) {
             return ANY_CERTIFICATE;
         }
         return VERIFIED;

@@ -19,7 +19,13 @@ public record FederationRules(RelayAccess relayAccess, OutboundTls outboundTls, 
         /** {@code permit_sasl_authenticated, reject_unauth_destination}: only logged-in users reach other domains. */
         AUTHENTICATED,
         /** {@code permit}: anyone may relay (a misconfigured open relay). */
-        ANYONE
+        ANYONE,
+        /**
+         * Port 25 keeps {@code reject_unauth_destination}, but the HTTPS intake ({@code /mxdeliv}) hands every
+         * recipient it is given to the transport: a relay that filters DKIM and encryption there and forgot the
+         * relay check, which Postfix did for it on port 25.
+         */
+        ANYONE_OVER_MXDELIV
     }
 
     /** {@code smtp_tls_security_level}. */
@@ -27,7 +33,12 @@ public record FederationRules(RelayAccess relayAccess, OutboundTls outboundTls, 
         /** {@code verify}: STARTTLS with a certificate valid for the MX host, else no delivery. */
         VERIFY,
         /** {@code none}: plaintext SMTP, no STARTTLS (what chatmail does for nauta.cu only). */
-        NONE
+        NONE,
+        /**
+         * {@code encrypt}: STARTTLS (and HTTPS) required, but any certificate taken: encrypted, not authenticated,
+         * as a transport built on a client with verification switched off.
+         */
+        ENCRYPT
     }
 
     public static FederationRules chatmail() {

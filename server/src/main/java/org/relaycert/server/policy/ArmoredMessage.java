@@ -65,7 +65,15 @@ public final class ArmoredMessage {
      * {@code decode(text).map(packets::isEncryptedMessage)}, streamed, so a large message needs no memory.
      */
     public static boolean isEncrypted(InputStream text, OpenPgpPackets packets) throws IOException {
-        ArmoredStream data = new ArmoredStream(text);
+        return isEncrypted(text, packets, true);
+    }
+
+    /**
+     * As {@link #isEncrypted(InputStream, OpenPgpPackets)}; without {@code headersAllowed} an armor header line
+     * breaks the armor, as chatmail's filter refuses a {@code Version:} header in outgoing mail (relay-spec 4.2).
+     */
+    public static boolean isEncrypted(InputStream text, OpenPgpPackets packets, boolean headersAllowed) throws IOException {
+        ArmoredStream data = new ArmoredStream(text, headersAllowed);
         if (!packets.isEncryptedMessage(data)) {
             return false;
         }

@@ -31,9 +31,16 @@ final class ArmoredStream extends InputStream {
     private int sextets;
     private int padding;
     private boolean paddedEnd;
+    private final boolean headersAllowed;
 
     ArmoredStream(InputStream text) {
+        this(text, true);
+    }
+
+    /** @param headersAllowed whether armor header lines ({@code Version:}, ...) may stand before the data */
+    ArmoredStream(InputStream text, boolean headersAllowed) {
         this.text = text;
+        this.headersAllowed = headersAllowed;
     }
 
     /** After the end of this stream: the text was one armored message whose base64 decoded to some data. */
@@ -124,7 +131,7 @@ final class ArmoredStream extends InputStream {
             case HEADERS -> {
                 if (s.isEmpty()) {
                     part = Part.DATA;
-                } else if (!ArmoredMessage.isArmorHeader(s)) {
+                } else if (!headersAllowed || !ArmoredMessage.isArmorHeader(s)) {
                     part = Part.BROKEN;
                 }
             }

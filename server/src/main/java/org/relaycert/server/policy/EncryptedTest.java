@@ -4,4 +4,10 @@ package org.relaycert.server.policy;
 @FunctionalInterface
 public interface EncryptedTest {
     boolean isEncrypted(MailFacts mail) throws MailFacts.UnparsableException;
+
+    /** The test for mail that entered at {@code origin}; by default the same for every origin. */
+    default boolean isEncrypted(MailFacts mail, org.relaycert.server.delivery.Origin origin)
+            throws MailFacts.UnparsableException {
+        return isEncrypted(mail);
+    }
 }

@@ -80,7 +80,7 @@ public final class EncryptionPolicy implements MailPolicy {
             throw new RejectedException(Reply.plain(500, "Invalid FROM header: " + mail.fromHeader()));
         }
         try {
-            if (encrypted.isEncrypted(mail)) {
+            if (encrypted.isEncrypted(mail, envelope.origin())) {
                 log.debug("{}: Filtering encrypted mail.", outgoing ? "Outgoing" : "Incoming");
                 return;
             }

@@ -1,6 +1,7 @@
 package org.relaycert.server.policy;
 
 import java.util.List;
+import org.relaycert.server.delivery.Origin;
 
 /**
  * The OpenPGP/MIME structure test (RFC 3156 section 4), as chatmail's filtermail applies it:
@@ -13,6 +14,9 @@ import java.util.List;
  * no nested multiparts, no third part
  * </pre>
  *
+ * Armor header lines ({@code Version:}) are refused in submitted mail and skipped in mail from other relays,
+ * as filtermail's {@code check_armored_payload(outgoing)} does.
+ *
  * Unlike filtermail v0.2.0, the encrypted part must exist (a lone version part does not pass).
  */
 public record PgpMimeStructure(OpenPgpPackets packets) implements EncryptedTest {
@@ -21,8 +25,18 @@ public record PgpMimeStructure(OpenPgpPackets packets) implements EncryptedTest 
         return new PgpMimeStructure(OpenPgpPackets.reference());
     }
 
+    /** The incoming form: armor headers skipped. */
     @Override
     public boolean isEncrypted(MailFacts mail) throws MailFacts.UnparsableException {
+        return isEncrypted(mail, true);
+    }
+
+    @Override
+    public boolean isEncrypted(MailFacts mail, Origin origin) throws MailFacts.UnparsableException {
+        return isEncrypted(mail, origin != Origin.SUBMISSION);
+    }
+
+    private boolean isEncrypted(MailFacts mail, boolean armorHeadersAllowed) throws MailFacts.UnparsableException {
         if (!mail.mimeType().equals("multipart/encrypted")
                 || !mail.contentTypeParameter("protocol").map("application/pgp-encrypted"::equalsIgnoreCase).orElse(false)
                 || mail.nestedMultipart() || mail.childCount() != 2) {
@@ -34,6 +48,6 @@ public record PgpMimeStructure(OpenPgpPackets packets) implements EncryptedTest 
         return version.mimeType().equals("application/pgp-encrypted")
                 && version.text().strip().equals("Version: 1")
                 && data.mimeType().equals("application/octet-stream")
-                && data.read(text -> ArmoredMessage.isEncrypted(text, packets));
+                && data.read(text -> ArmoredMessage.isEncrypted(text, packets, armorHeadersAllowed));
     }
 }
