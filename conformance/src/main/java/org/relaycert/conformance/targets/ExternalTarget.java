@@ -190,14 +190,32 @@ public final class ExternalTarget implements Target {
                 return LoginAccounts.createViaNew(this, trust);
             }
             if (provisioned.get().useDirectly()) {
-                return provisioned.get().next();
+                return emptied(provisioned.get().next());
             }
             try {
                 return LoginAccounts.createViaNew(this, trust);
             } catch (IOException e) {
                 provisioned.get().chatmailWayRefused();
-                return provisioned.get().next();
+                return emptied(provisioned.get().next());
             }
+        }
+
+        /**
+         * A provisioned account as the checks expect every account: with an empty INBOX. It lives across runs, and a
+         * read that finds the last run's mail (a count of 72 of 70, another run's Subject) judges the wrong message.
+         */
+        private Credentials emptied(Credentials account) throws IOException {
+            try (org.relaycert.wire.ImapSession s = org.relaycert.wire.ImapSession.open(imaps(), trust)) {
+                org.relaycert.wire.ImapResponse login = s.login(account.address(), account.password());
+                if (!login.ok()) {
+                    throw new IOException("provisioned account " + account.address() + " refused at IMAP login: " + login);
+                }
+                s.command("SELECT INBOX");
+                s.command("STORE 1:* +FLAGS.SILENT (\\Deleted)");
+                s.command("EXPUNGE");
+                s.logout();
+            }
+            return account;
         }
     }
 }
