@@ -72,4 +72,15 @@ class ExpectedVerdictsTest {
         assertThat(differ).startsWith("DIFFER: 3 of 3 requirements differ from t.tsv\n")
                 .contains("  ACC-01: expected PASS (line 3), got FAIL: x\n");
     }
+
+    @Test
+    void aVerdictKnownToGoEitherWayAcceptsEachOfItsVerdictsAndNoOther() {
+        ExpectedVerdicts e = ExpectedVerdicts.parse("t.tsv", List.of("REL-01\tPASS|FAIL\tflood timing on this relay"));
+        assertThat(e.compare(Map.of("REL-01", new Observed(Verdict.PASS, "")))).isEmpty();
+        assertThat(e.compare(Map.of("REL-01", new Observed(Verdict.FAIL, "silent")))).isEmpty();
+        assertThat(e.compare(Map.of("REL-01", new Observed(Verdict.ERROR, "x")))).singleElement()
+                .satisfies(d -> assertThat(d.describe()).startsWith("REL-01: expected PASS|FAIL (flood timing"));
+        assertThatThrownBy(() -> ExpectedVerdicts.parse("t.tsv", List.of("REL-01\tPASS|FAIL")))
+                .hasMessageContaining("without a reason");
+    }
 }
