@@ -39,10 +39,6 @@ public final class Certification {
      *                     MATCH or DIFFER
      */
     public record Outcome(ComplianceReport report, Path directory, List<Path> files, Optional<String> expectedDiff) {
-        /** True when the expected verdicts were asked for and differ. */
-        public boolean differsFromExpected() {
-            return expectedDiff.map(t -> !t.startsWith("MATCH")).orElse(false);
-        }
     }
 
     public static Outcome run(Settings settings, Optional<SensitivityRun> sensitivity, PrintStream out) throws IOException {

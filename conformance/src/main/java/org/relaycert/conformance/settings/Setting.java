@@ -109,8 +109,6 @@ public final class Setting<T> {
             "How many relays a local world has.");
     public static final Setting<String> RUN = internal("relaycert.run", "id", null, Setting::text,
             "The run a check reports to (set by CheckRun).");
-    public static final Setting<Boolean> NESTED = internal("relaycert.nested", "boolean", false, Setting::bool,
-            "A run started from inside the suite, which writes no report.");
     public static final Setting<Path> ROOT = internal("relaycert.root", "directory", null, Setting::path,
             "The project's root (Maven sets it); the working directory for the certifier.");
     public static final Setting<String> VERSION = internal("relaycert.version", "version", null, Setting::text,

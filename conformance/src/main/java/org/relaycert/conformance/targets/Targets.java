@@ -25,8 +25,6 @@ public final class Targets {
     public static final String RELAYS_PARAMETER = Setting.RELAYS.key();
     /** The variant name for a world of reference relays beside the main one (the sensitivity run's control). */
     public static final String REFERENCE_VARIANT = "reference";
-    /** Set on runs started from inside the suite (sensitivity, external-target demo): they write no report. */
-    public static final String NESTED_PARAMETER = Setting.NESTED.key();
     public static final int DEFAULT_RELAYS = 3;
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Targets.class);
 

@@ -100,15 +100,6 @@ final class Durable {
         }
     }
 
-    /**
-     * Moves a finished file out of {@code tmp/}. Only the target directory is synced: the rename is one
-     * metadata transaction, and a name left behind in {@code tmp/} after a crash is not a message anyway.
-     */
-    static void moveFromTmp(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        syncDirectory(to.getParent());
-    }
-
     /** Makes the directory's entries (creations, renames, deletions) durable. */
     static void syncDirectory(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
